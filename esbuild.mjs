@@ -1,0 +1,40 @@
+// Bundles the extension client, the language server and the CLI into dist/.
+//   node esbuild.mjs               development build (source maps)
+//   node esbuild.mjs --production  minified, no source maps (used by `npm run package`)
+//   node esbuild.mjs --watch       rebuild on change
+// Type-checking is separate: `npm run typecheck` (tsc --noEmit).
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'info',
+  // The bundles locate data/ relative to themselves (dist/../data); keep __dirname real.
+  define: { 'process.env.LEXICITE_VERSION': JSON.stringify(version) },
+};
+
+const builds = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('[lexicite] watching for changes…');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

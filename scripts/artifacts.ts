@@ -1,0 +1,114 @@
+/**
+ * Files (or parts of files) generated from code and data, so that each fact is written
+ * once: the `lexicite.*` settings in package.json, the README's settings and diagnostics
+ * tables, and snippets/markdown.json. `npm run generate` writes them; the test
+ * tests/unit/generated.test.ts fails when a committed copy drifts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadCorpus, type Instrument } from '../server/src/core/corpus';
+import { formatDate, RULES } from '../server/src/core/rules';
+import { RULE_LEVELS } from '../server/src/core/types';
+
+export interface Artifact {
+  file: string;
+  content: string;
+}
+
+interface SettingSchema {
+  type: string;
+  enum?: string[];
+  enumDescriptions?: string[];
+  default: unknown;
+  scope?: string;
+  markdownDescription: string;
+}
+
+export function settingsSchema(): Record<string, SettingSchema> {
+  const properties: Record<string, SettingSchema> = {
+    'lexicite.trace.server': {
+      type: 'string',
+      enum: ['off', 'messages', 'verbose'],
+      default: 'off',
+      scope: 'window',
+      markdownDescription: 'Traces the communication between VS Code and the Lexicite language server in the "Lexicite" output channel.',
+    },
+  };
+  for (const rule of RULES) {
+    properties[`lexicite.rules.${rule.code}`] = {
+      type: 'string',
+      enum: [...RULE_LEVELS],
+      default: rule.defaultSeverity,
+      scope: 'resource',
+      markdownDescription: `Severity of \`${rule.code}\`: ${rule.summary} See the README section \`${rule.code}\`.`,
+    };
+  }
+  return properties;
+}
+
+function settingsTable(): string {
+  const rows = Object.entries(settingsSchema()).map(([key, schema]) => {
+    const values = schema.enum ? schema.enum.map((value) => `\`${value}\``).join(', ') : schema.type;
+    return `| \`${key}\` | ${values} | \`${String(schema.default)}\` | ${schema.markdownDescription.replace(/\|/g, '\\|')} |`;
+  });
+  return ['| setting | values | default | what it does |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+function diagnosticsTable(): string {
+  const rows = RULES.map((rule) => `| [\`${rule.code}\`](#${rule.code}) | ${rule.defaultSeverity} | ${rule.summary} |`);
+  return ['| code | default severity | what it flags |', '|---|---|---|', ...rows].join('\n');
+}
+
+function replaceBetweenMarkers(text: string, name: string, replacement: string, file: string): string {
+  const begin = `<!-- generated:${name} begin -->`;
+  const end = `<!-- generated:${name} end -->`;
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} lacks the markers ${begin} … ${end}`);
+  return `${text.slice(0, from + begin.length)}\n${replacement}\n${text.slice(to)}`;
+}
+
+/** A footnote citation and an inline citation per resolution, in UN style. */
+function snippets(instruments: Instrument[]): Record<string, { prefix: string[]; body: string[]; description: string }> {
+  const result: Record<string, { prefix: string[]; body: string[]; description: string }> = {};
+  const escape = (text: string): string => text.replace(/[$}\\]/g, (char) => `\\${char}`);
+  for (const instrument of [...instruments].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (instrument.type !== 'resolution' || !instrument.symbol) continue;
+    const number = instrument.id.replace(/^unscr-/, '');
+    const citation = `Security Council resolution ${number} (${instrument.date.slice(0, 4)}), ${instrument.symbol}, adopted on ${formatDate(instrument.date)}${instrument.url ? `, ${instrument.url}` : ''}.`;
+    result[`Cite ${instrument.symbol} in a footnote`] = {
+      prefix: [`cite-unscr-${number}`, `unscr${number}`],
+      body: [`[^\${1:unscr-${number}}]`, '', `[^\${1:unscr-${number}}]: ${escape(citation)}`],
+      description: `Footnote citation of ${instrument.title}`,
+    };
+    result[`Resolution ${number} inline`] = {
+      prefix: [`res-${number}`],
+      body: [`resolution ${number} (${instrument.date.slice(0, 4)})`],
+      description: `${instrument.symbol}, adopted on ${formatDate(instrument.date)}`,
+    };
+  }
+  return result;
+}
+
+export function generatedArtifacts(root: string): Artifact[] {
+  const packagePath = path.join(root, 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(packagePath, 'utf8')) as Record<string, unknown> & { contributes?: Record<string, unknown> };
+  manifest.contributes = {
+    ...(manifest.contributes ?? {}),
+    configuration: { title: 'Lexicite', properties: settingsSchema() },
+  };
+
+  const readmePath = path.join(root, 'README.md');
+  let readme = fs.readFileSync(readmePath, 'utf8');
+  readme = replaceBetweenMarkers(readme, 'settings', settingsTable(), readmePath);
+  readme = replaceBetweenMarkers(readme, 'diagnostics', diagnosticsTable(), readmePath);
+
+  const { corpus, problems } = loadCorpus(process.env.LEXICITE_DATA_DIR ?? path.join(root, 'data'));
+  if (problems.length > 0) throw new Error(`data problems: ${problems.map((problem) => `${problem.file} ${problem.jsonPath}: ${problem.message}`).join('; ')}`);
+
+  return [
+    { file: packagePath, content: `${JSON.stringify(manifest, null, 2)}\n` },
+    { file: readmePath, content: readme },
+    { file: path.join(root, 'snippets', 'markdown.json'), content: `${JSON.stringify(snippets(corpus.instruments), null, 2)}\n` },
+  ];
+}

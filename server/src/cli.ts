@@ -1,0 +1,107 @@
+/**
+ * The Lexicite command line: the same analysis core as the language server.
+ *
+ *   lexicite check [--format text|json|sarif] PATH...
+ *
+ * Exit codes: 0 no error-severity diagnostic, 1 at least one, 2 usage or I/O errors.
+ */
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyzeDocument } from './core/analyze';
+import { loadCorpus } from './core/corpus';
+import { describeFsError, displayPath, expandPaths } from './cli/files';
+import { formatJson, formatSarif, formatText, type FileReport } from './cli/report';
+import { defaultDataDirectory } from './runtime';
+
+const VERSION = process.env.LEXICITE_VERSION ?? '0.0.0';
+
+const USAGE = `Usage: lexicite check [--format text|json|sarif] PATH...
+
+Checks Markdown drafts for references and citation problems.
+PATH may be a file or a folder (searched recursively for *.md).
+
+Options:
+  -f, --format FORMAT   text (default), json or sarif
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit codes: 0 no errors found, 1 error-severity diagnostics found, 2 usage or I/O error.
+`;
+
+const EXIT_OK = 0;
+const EXIT_FOUND_ERRORS = 1;
+const EXIT_USAGE_OR_IO = 2;
+
+function fail(message: string): number {
+  process.stderr.write(`lexicite: ${message}\n`);
+  return EXIT_USAGE_OR_IO;
+}
+
+export function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    process.stdout.write(`lexicite ${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const [command, ...paths] = positionals;
+  if (command === undefined) return fail(`missing command\n\n${USAGE}`);
+  if (command !== 'check') return fail(`unknown command "${command}"\n\n${USAGE}`);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    return fail(`unknown format "${String(format)}": choose text, json or sarif`);
+  }
+  if (paths.length === 0) return fail(`check needs at least one PATH\n\n${USAGE}`);
+
+  const { corpus, problems } = loadCorpus(defaultDataDirectory());
+  let ioFailed = problems.length > 0;
+  for (const problem of problems) process.stderr.write(`lexicite: data problem in ${problem.file} at ${problem.jsonPath}: ${problem.message}\n`);
+
+  const { files, errors } = expandPaths(paths);
+  for (const error of errors) process.stderr.write(`lexicite: ${error}\n`);
+  if (errors.length > 0) ioFailed = true;
+
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`lexicite: cannot read ${file}: ${describeFsError(error)}\n`);
+      ioFailed = true;
+      continue;
+    }
+    const analysis = analyzeDocument(text, corpus);
+    reports.push({
+      path: displayPath(file),
+      references: analysis.references.map(({ kind, id, text: matched, range }) => ({ kind, id, text: matched, range })),
+      diagnostics: analysis.diagnostics.map(({ code, severity, message, range }) => ({ code, severity, message, range })),
+    });
+  }
+
+  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports);
+  process.stdout.write(output);
+
+  if (ioFailed) return EXIT_USAGE_OR_IO;
+  const foundErrors = reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
+  return foundErrors ? EXIT_FOUND_ERRORS : EXIT_OK;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,36 @@
+import type { Corpus } from './corpus';
+import { SourceDocument } from './document';
+import { prepareScan, type FrontMatter } from './markdown';
+import { recognizeReferences } from './recognize';
+import { RULES, ruleLevel } from './rules';
+import type { AnalysisResult, Finding, RuleLevel } from './types';
+
+/** Everything the analysis may be configured with. Resolved per document by the caller. */
+export interface AnalysisSettings {
+  /** Per rule code: a severity, or "off". Codes not listed keep their default. */
+  rules: Readonly<Record<string, RuleLevel>>;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {} };
+
+export interface DocumentAnalysis extends AnalysisResult {
+  document: SourceDocument;
+  frontMatter: FrontMatter;
+}
+
+/** Analyzes one Markdown document. Never throws on any input text. */
+export function analyzeDocument(text: string, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS): DocumentAnalysis {
+  const document = new SourceDocument(text);
+  const scan = prepareScan(document);
+  const references = recognizeReferences(document, scan, corpus);
+  const diagnostics: Finding[] = [];
+  for (const rule of RULES) {
+    const level = ruleLevel(rule.code, settings.rules);
+    if (level === 'off') continue;
+    for (const finding of rule.check({ document, references, corpus })) {
+      diagnostics.push({ ...finding, code: rule.code, severity: level, range: document.rangeOf(finding.start, finding.end) });
+    }
+  }
+  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return { document, frontMatter: scan.frontMatter, references, diagnostics };
+}

@@ -1,0 +1,59 @@
+import type { Position, Range } from './types';
+
+/**
+ * An immutable text with its line index. Offsets and columns are UTF-16 code units
+ * (JavaScript string indices), which is what LSP counts by default.
+ * Line breaks are `\n`, `\r\n` and a lone `\r`, as in LSP.
+ */
+export class SourceDocument {
+  readonly text: string;
+  private readonly lineStarts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    this.lineStarts = computeLineStarts(text);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] as number) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - (this.lineStarts[low] as number) };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const lineStart = this.lineStarts[position.line] as number;
+    const nextLineStart =
+      position.line + 1 < this.lineStarts.length ? (this.lineStarts[position.line + 1] as number) : this.text.length;
+    return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}

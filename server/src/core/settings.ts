@@ -1,0 +1,35 @@
+import type { AnalysisSettings } from './analyze';
+import { RULES } from './rules';
+import { RULE_LEVELS, type RuleLevel } from './types';
+
+/**
+ * Turns the `lexicite` settings object (from VS Code, another editor or a config file)
+ * into analysis settings. Bad values never throw: each is reported and its default kept.
+ */
+export function settingsFromJson(value: unknown): { settings: AnalysisSettings; problems: string[] } {
+  const problems: string[] = [];
+  const rules: Record<string, RuleLevel> = {};
+  const section = isRecord(value) ? value : {};
+  if (value !== undefined && value !== null && !isRecord(value)) problems.push('lexicite settings must be an object; using defaults');
+  const configuredRules = section.rules;
+  if (configuredRules !== undefined && configuredRules !== null) {
+    if (!isRecord(configuredRules)) {
+      problems.push('lexicite.rules must be an object mapping rule codes to off, hint, information, warning or error');
+    } else {
+      for (const [code, level] of Object.entries(configuredRules)) {
+        if (!RULES.some((rule) => rule.code === code)) {
+          problems.push(`lexicite.rules.${code}: unknown rule code (known: ${RULES.map((rule) => rule.code).join(', ')})`);
+        } else if (typeof level !== 'string' || !(RULE_LEVELS as readonly string[]).includes(level)) {
+          problems.push(`lexicite.rules.${code}: ${JSON.stringify(level)} is not one of ${RULE_LEVELS.join(', ')}; using the default`);
+        } else {
+          rules[code] = level as RuleLevel;
+        }
+      }
+    }
+  }
+  return { settings: { rules }, problems };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

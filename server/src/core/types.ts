@@ -1,0 +1,75 @@
+/**
+ * Domain values of the analysis core. Nothing here knows about LSP or VS Code:
+ * the language server and the CLI convert these at their edges.
+ */
+
+/** A zero-based line and a UTF-16 code-unit column, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** A rule's configured level: a severity, or off. */
+export type RuleLevel = Severity | 'off';
+export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+export type ReferenceKind = 'instrument' | 'provision' | 'official';
+
+/** How a reference's target was established. */
+export type ResolvedBy = 'explicit' | 'context' | 'ambiguous' | 'unknown';
+
+export interface Reference {
+  kind: ReferenceKind;
+  /** Canonical id: `unscr-1718`, `unscr-1718/op-8d`, `kim-jong-un`. */
+  id: string;
+  /** The instrument a provision belongs to (the id itself for instruments). */
+  instrumentId: string | null;
+  /** The matched text, exactly as written in the document. */
+  text: string;
+  /** UTF-16 offsets into the document text, end exclusive. */
+  start: number;
+  end: number;
+  range: Range;
+  resolvedBy: ResolvedBy;
+  /** A year written beside the reference, e.g. the 2009 of "resolution 1718 (2009)". */
+  writtenYear: number | null;
+  /** Offsets of that year in the text, for fixes. */
+  writtenYearSpan: { start: number; end: number } | null;
+  /** Whether the reference sits inside a citation (a footnote definition). */
+  inCitation: boolean;
+}
+
+/** A text edit the writer may apply; fixes travel as data. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface AnalysisResult {
+  references: Reference[];
+  diagnostics: Finding[];
+}

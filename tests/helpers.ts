@@ -1,0 +1,38 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus, type Corpus } from '../server/src/core/corpus';
+
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The corpus under test: data/, unless LEXICITE_DATA_DIR points elsewhere (as it does for the bundles). */
+export const DATA_DIR = process.env.LEXICITE_DATA_DIR ? path.resolve(process.env.LEXICITE_DATA_DIR) : path.join(REPO_ROOT, 'data');
+export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests', 'fixtures');
+export const DIST = path.join(REPO_ROOT, 'dist');
+
+let corpus: Corpus | undefined;
+
+/** The bundled corpus, loaded once; a data problem fails the test loudly. */
+export function bundledCorpus(): Corpus {
+  if (!corpus) {
+    const loaded = loadCorpus(DATA_DIR);
+    if (loaded.problems.length > 0) {
+      throw new Error(`data problems: ${loaded.problems.map((problem) => `${problem.file} ${problem.jsonPath}: ${problem.message}`).join('\n')}`);
+    }
+    corpus = loaded.corpus;
+  }
+  return corpus;
+}
+
+/** Every `*.md` fixture under a folder, recursively, as paths relative to it. */
+export function markdownFiles(directory: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string): void => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const child = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.name.endsWith('.md')) found.push(path.relative(directory, child));
+    }
+  };
+  walk(directory);
+  return found.sort();
+}

@@ -1,0 +1,59 @@
+/**
+ * A real LSP client for tests: starts the built server (dist/server.js --stdio) as a
+ * child process and speaks JSON-RPC to it through vscode-languageserver-protocol.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { DIST } from '../helpers';
+
+export interface ServerUnderTest {
+  connection: ProtocolConnection;
+  process: ChildProcessWithoutNullStreams;
+  stderr: () => string;
+  /** Resolves with the next publishDiagnostics for `uri` that satisfies `accept`. */
+  nextDiagnostics: (uri: string, accept?: (params: PublishDiagnosticsParams) => boolean) => Promise<PublishDiagnosticsParams>;
+  exited: Promise<number | null>;
+}
+
+export function startServer(env: NodeJS.ProcessEnv = {}): ServerUnderTest {
+  const child = spawn(process.execPath, [path.join(DIST, 'server.js'), '--stdio'], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+
+  const received: PublishDiagnosticsParams[] = [];
+  const waiters: Array<{ uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }> = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    const index = waiters.findIndex((waiter) => waiter.uri === params.uri && waiter.accept(params));
+    if (index >= 0) {
+      const [waiter] = waiters.splice(index, 1);
+      waiter?.resolve(params);
+    } else {
+      received.push(params);
+    }
+  });
+  connection.listen();
+
+  return {
+    connection,
+    process: child,
+    stderr: () => stderr,
+    exited,
+    nextDiagnostics(uri, accept = () => true) {
+      const index = received.findIndex((params) => params.uri === uri && accept(params));
+      if (index >= 0) return Promise.resolve(received.splice(index, 1)[0] as PublishDiagnosticsParams);
+      return new Promise((resolve) => waiters.push({ uri, accept, resolve }));
+    },
+  };
+}
