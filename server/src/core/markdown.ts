@@ -26,7 +26,9 @@ export interface FrontMatter {
   date: string | null;
 }
 
-const parser = new MarkdownIt({ html: true, linkify: false }).use(markdownItFootnote);
+// footnote_tail moves referenced definitions to the end and drops unreferenced ones; we
+// want every definition where it stands, so it is disabled.
+const parser = new MarkdownIt({ html: true, linkify: false }).use(markdownItFootnote).disable('footnote_tail');
 
 export function prepareScan(document: SourceDocument): ScannableText {
   const text = document.text;
@@ -51,8 +53,8 @@ export function prepareScan(document: SourceDocument): ScannableText {
   const tokens = parser.parse(parseInput, {});
   let footnoteDepth = 0;
   for (const token of tokens) {
-    if (token.type === 'footnote_open') footnoteDepth++;
-    else if (token.type === 'footnote_close') footnoteDepth--;
+    if (token.type === 'footnote_reference_open') footnoteDepth++;
+    else if (token.type === 'footnote_reference_close') footnoteDepth--;
     if (!token.map) continue;
     const start = lineOffset(token.map[0]);
     const end = lineOffset(token.map[1]);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { settingsFromJson } from '../../server/src/core/settings';
+import { bundledCorpus } from '../helpers';
+
+describe('settings', () => {
+  it('accepts a level per rule code', () => {
+    expect(settingsFromJson({ rules: { 'year-mismatch': 'warning' } })).toEqual({ settings: { rules: { 'year-mismatch': 'warning' } }, problems: [] });
+  });
+
+  it('uses the defaults for missing settings', () => {
+    expect(settingsFromJson(undefined)).toEqual({ settings: { rules: {} }, problems: [] });
+    expect(settingsFromJson({ trace: { server: 'off' } })).toEqual({ settings: { rules: {} }, problems: [] });
+  });
+
+  it('reports bad values without throwing and keeps the defaults', () => {
+    const { settings, problems } = settingsFromJson({ rules: { 'year-mismatch': 'fatal', 'no-such-rule': 'error' } });
+    expect(settings.rules).toEqual({});
+    expect(problems).toEqual([
+      'lexicite.rules.year-mismatch: "fatal" is not one of off, hint, information, warning, error; using the default',
+      'lexicite.rules.no-such-rule: unknown rule code (known: year-mismatch)',
+    ]);
+    expect(settingsFromJson('nonsense').problems).toEqual(['lexicite settings must be an object; using defaults']);
+    expect(settingsFromJson({ rules: ['error'] }).problems).toHaveLength(1);
+  });
+
+  it('changes the severity of a rule, or turns it off', () => {
+    const text = 'See resolution 1718 (2009).';
+    const corpus = bundledCorpus();
+    expect(analyzeDocument(text, corpus).diagnostics.map((d) => d.severity)).toEqual(['error']);
+    expect(analyzeDocument(text, corpus, { rules: { 'year-mismatch': 'hint' } }).diagnostics.map((d) => d.severity)).toEqual(['hint']);
+    expect(analyzeDocument(text, corpus, { rules: { 'year-mismatch': 'off' } }).diagnostics).toEqual([]);
+  });
+});
