@@ -148,3 +148,18 @@ describe('lexicite check', () => {
     expect(version.stdout).toBe(`lexicite ${packageVersion}\n`);
   });
 });
+
+describe('the README', () => {
+  it("shows the CLI's real output for the example draft", () => {
+    const root = path.join(DIST, '..');
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const block = /\$ node dist\/cli\.js check examples\/sanctions-brief\.md\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const shown = (block ?? '').split('\n').filter((line) => line && line !== '…');
+    expect(shown.length).toBeGreaterThan(3);
+    const run = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'check', 'examples/sanctions-brief.md'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const actual = run.stdout.split('\n');
+    for (const line of shown) expect(actual).toContain(line);
+  });
+});

@@ -27,16 +27,20 @@ export function formatText(files: FileReport[]): string {
   let others = 0;
   let references = 0;
   for (const file of files) {
+    // One line per reference and diagnostic, in document order.
+    const entries: Array<{ range: Range; line: string }> = [];
     for (const reference of file.references) {
       references++;
-      lines.push(`${file.path}:${position(reference.range)} reference ${reference.kind} ${reference.id} ${JSON.stringify(reference.text)}`);
+      entries.push({ range: reference.range, line: `${file.path}:${position(reference.range)} reference ${reference.kind} ${reference.id} ${JSON.stringify(reference.text)}` });
     }
     for (const diagnostic of file.diagnostics) {
       if (diagnostic.severity === 'error') errors++;
       else if (diagnostic.severity === 'warning') warnings++;
       else others++;
-      lines.push(`${file.path}:${position(diagnostic.range)} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`);
+      entries.push({ range: diagnostic.range, line: `${file.path}:${position(diagnostic.range)} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}` });
     }
+    entries.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    lines.push(...entries.map((entry) => entry.line));
   }
   const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   lines.push(
