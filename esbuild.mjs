@@ -5,6 +5,7 @@
 // Type-checking is separate: `npm run typecheck` (tsc --noEmit).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { generateValidators } from './scripts/validators.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -20,16 +21,25 @@ const common = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  // Prefer ES module builds: jsonc-parser's UMD build loads its parts with a require()
+  // that a bundle cannot follow.
+  mainFields: ['module', 'main'],
   logLevel: 'info',
   // The bundles locate data/ relative to themselves (dist/../data); keep __dirname real.
-  define: { 'process.env.LEXICITE_VERSION': JSON.stringify(version) },
+  // Some dependencies ship ESM that calls createRequire(import.meta.url); in a CommonJS
+  // bundle import.meta is empty, so give it the bundle's own URL.
+  define: { 'process.env.LEXICITE_VERSION': JSON.stringify(version), 'import.meta.url': '__lexiciteImportMetaUrl' },
+  banner: { js: "var __lexiciteImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
 ];
+
+// The JSON Schemas compile to standalone validators that the bundles include.
+generateValidators();
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

@@ -7,8 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadCorpus, type Instrument } from '../server/src/core/corpus';
-import { formatDate, RULES } from '../server/src/core/rules';
+import { formatDate, RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../server/src/core/rules';
 import { RULE_LEVELS } from '../server/src/core/types';
+import { DEFAULT_PACK_GLOBS } from '../server/src/core/pack-files';
 
 export interface Artifact {
   file: string;
@@ -17,6 +18,7 @@ export interface Artifact {
 
 interface SettingSchema {
   type: string;
+  items?: { type: string };
   enum?: string[];
   enumDescriptions?: string[];
   default: unknown;
@@ -26,6 +28,14 @@ interface SettingSchema {
 
 export function settingsSchema(): Record<string, SettingSchema> {
   const properties: Record<string, SettingSchema> = {
+    'lexicite.sourcePacks': {
+      type: 'array',
+      items: { type: 'string' },
+      default: [...DEFAULT_PACK_GLOBS],
+      scope: 'resource',
+      markdownDescription:
+        'Globs, relative to each workspace folder, of the source packs to load: JSON files that add instruments, provisions and officials (see the README section `Source packs`). Not used in untrusted workspaces.',
+    },
     'lexicite.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],
@@ -48,14 +58,15 @@ export function settingsSchema(): Record<string, SettingSchema> {
 
 function settingsTable(): string {
   const rows = Object.entries(settingsSchema()).map(([key, schema]) => {
-    const values = schema.enum ? schema.enum.map((value) => `\`${value}\``).join(', ') : schema.type;
-    return `| \`${key}\` | ${values} | \`${String(schema.default)}\` | ${schema.markdownDescription.replace(/\|/g, '\\|')} |`;
+    const values = schema.enum ? schema.enum.map((value) => `\`${value}\``).join(', ') : schema.items ? `${schema.type} of ${schema.items.type}s` : schema.type;
+    return `| \`${key}\` | ${values} | \`${JSON.stringify(schema.default).replace(/^"|"$/g, '')}\` | ${schema.markdownDescription.replace(/\|/g, '\\|')} |`;
   });
   return ['| setting | values | default | what it does |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 function diagnosticsTable(): string {
   const rows = RULES.map((rule) => `| [\`${rule.code}\`](#${rule.code}) | ${rule.defaultSeverity} | ${rule.summary} |`);
+  rows.push(`| [\`${SOURCE_PACK_CODE}\`](#${SOURCE_PACK_CODE}) | error or warning (not configurable) | ${SOURCE_PACK_SUMMARY} |`);
   return ['| code | default severity | what it flags |', '|---|---|---|', ...rows].join('\n');
 }
 
@@ -69,7 +80,7 @@ function replaceBetweenMarkers(text: string, name: string, replacement: string, 
 }
 
 /** A footnote citation and an inline citation per resolution, in UN style. */
-function snippets(instruments: Instrument[]): Record<string, { prefix: string[]; body: string[]; description: string }> {
+function snippets(instruments: readonly Instrument[]): Record<string, { prefix: string[]; body: string[]; description: string }> {
   const result: Record<string, { prefix: string[]; body: string[]; description: string }> = {};
   const escape = (text: string): string => text.replace(/[$}\\]/g, (char) => `\\${char}`);
   for (const instrument of [...instruments].sort((a, b) => a.id.localeCompare(b.id))) {

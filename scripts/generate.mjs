@@ -1,17 +1,18 @@
 // Regenerates the files derived from code and data (see scripts/artifacts.ts).
 // Usage: npm run generate
 import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'lexicite-generate-'));
+// Bundle our TypeScript only; packages load from node_modules as they are.
+const dir = join(root, 'node_modules', '.cache', 'lexicite-generate');
+mkdirSync(dir, { recursive: true });
 try {
   const outfile = join(dir, 'artifacts.cjs');
-  await esbuild.build({ entryPoints: [join(root, 'scripts/artifacts.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+  await esbuild.build({ entryPoints: [join(root, 'scripts/artifacts.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile, logLevel: 'error' });
   const { generatedArtifacts } = createRequire(import.meta.url)(outfile);
   for (const { file, content } of generatedArtifacts(root)) {
     let current = null;

@@ -38,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'lexicite' },
+    // Source packs load only in a trusted workspace; see lexicite/workspaceTrusted below.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel,
     errorHandler: {
       error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
@@ -66,6 +68,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('lexicite.showOutput', () => outputChannel.show(true)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('lexicite/workspaceTrusted');
+    }),
   );
 
   outputChannel.info(`Starting the Lexicite server (${serverModule}).`);

@@ -9,19 +9,24 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzeDocument } from './core/analyze';
 import { loadCorpus } from './core/corpus';
+import { DEFAULT_PACK_GLOBS, findPackFiles, loadPackFiles } from './core/pack-files';
+import { SOURCE_PACK_CODE } from './core/rules';
 import { describeFsError, displayPath, expandPaths } from './cli/files';
 import { formatJson, formatSarif, formatText, type FileReport } from './cli/report';
 import { defaultDataDirectory } from './runtime';
 
 const VERSION = process.env.LEXICITE_VERSION ?? '0.0.0';
 
-const USAGE = `Usage: lexicite check [--format text|json|sarif] PATH...
+const USAGE = `Usage: lexicite check [--format text|json|sarif] [--packs GLOB]... [--no-packs] PATH...
 
 Checks Markdown drafts for references and citation problems.
 PATH may be a file or a folder (searched recursively for *.md).
 
 Options:
   -f, --format FORMAT   text (default), json or sarif
+      --packs GLOB      source packs to load, relative to the working directory
+                        (repeatable; default: .lexicite/*.json)
+      --no-packs        load no source packs
   -h, --help            show this help
   -v, --version         show the version
 
@@ -45,6 +50,8 @@ export function main(argv: string[]): number {
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
+        packs: { type: 'string', multiple: true },
+        'no-packs': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -70,15 +77,32 @@ export function main(argv: string[]): number {
   }
   if (paths.length === 0) return fail(`check needs at least one PATH\n\n${USAGE}`);
 
-  const { corpus, problems } = loadCorpus(defaultDataDirectory());
+  const { corpus: builtin, problems } = loadCorpus(defaultDataDirectory());
   let ioFailed = problems.length > 0;
   for (const problem of problems) process.stderr.write(`lexicite: data problem in ${problem.file} at ${problem.jsonPath}: ${problem.message}\n`);
+
+  // Source packs: each pack file with problems is reported like a checked file.
+  const packGlobs = values['no-packs'] ? [] : (values.packs ?? [...DEFAULT_PACK_GLOBS]);
+  const { corpus, problemsByFile } = loadPackFiles(builtin, findPackFiles(process.cwd(), packGlobs));
+  const reports: FileReport[] = [];
+  for (const [file, packProblems] of problemsByFile) {
+    if (packProblems.length === 0) continue;
+    reports.push({
+      path: displayPath(file),
+      references: [],
+      diagnostics: packProblems.map((problem) => ({
+        code: SOURCE_PACK_CODE,
+        severity: problem.severity,
+        message: `${problem.jsonPath}: ${problem.message}`,
+        range: problem.range,
+      })),
+    });
+  }
 
   const { files, errors } = expandPaths(paths);
   for (const error of errors) process.stderr.write(`lexicite: ${error}\n`);
   if (errors.length > 0) ioFailed = true;
 
-  const reports: FileReport[] = [];
   for (const file of files) {
     let text: string;
     try {

@@ -7,17 +7,22 @@
  */
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type Disposable,
+  type FileSystemWatcher,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, DEFAULT_SETTINGS, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
-import { loadCorpus } from './core/corpus';
+import { URI } from 'vscode-uri';
+import { loadCorpus, type Corpus } from './core/corpus';
 import { hoverAt } from './core/hover';
-import { settingsFromJson } from './core/settings';
-import { toDiagnostic, toHover } from './lsp/convert';
+import { DEFAULT_PACK_GLOBS, findPackFiles, loadPackFiles } from './core/pack-files';
+import { settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
+import { packProblemToDiagnostic, toDiagnostic, toHover } from './lsp/convert';
 import { defaultDataDirectory } from './runtime';
 
 if (process.argv.includes('--version')) {
@@ -31,16 +36,35 @@ if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const { corpus, problems: dataProblems } = loadCorpus(defaultDataDirectory());
+const { corpus: builtinCorpus, problems: dataProblems } = loadCorpus(defaultDataDirectory());
+/** The built-in corpus plus the workspace's source packs; replaced whenever packs reload. */
+let corpus: Corpus = builtinCorpus;
 
 /** Analyses cached per URI and version: a document is parsed once per version. */
 const analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
 /** Settings resolved per document URI (scoped settings), never held in a global. */
 const settingsByUri = new Map<string, Promise<AnalysisSettings>>();
 let canPullConfiguration = false;
+let canWatchFiles = false;
+let canWatchRelativePatterns = false;
+/** Source packs are loaded only in a trusted workspace; editors without a trust model count as trusted. */
+let workspaceTrusted = true;
+let workspaceFolders: string[] = [];
+/** Pack files that currently carry diagnostics, so they can be cleared when fixed or deleted. */
+let packFilesWithDiagnostics = new Set<string>();
+let packWatcherRegistration: Promise<Disposable> | undefined;
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const watchCapability = params.capabilities.workspace?.didChangeWatchedFiles;
+  canWatchFiles = watchCapability?.dynamicRegistration === true;
+  canWatchRelativePatterns = watchCapability?.relativePatternSupport === true;
+  const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+  if (typeof options?.workspaceTrusted === 'boolean') workspaceTrusted = options.workspaceTrusted;
+  workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+    .map((folder) => URI.parse(folder.uri))
+    .filter((uri) => uri.scheme === 'file')
+    .map((uri) => uri.toString());
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -54,7 +78,79 @@ connection.onInitialized(() => {
   for (const problem of dataProblems) {
     connection.console.error(`Lexicite data problem: ${problem.file} at ${problem.jsonPath}: ${problem.message}`);
   }
-  connection.console.info(`Lexicite language server started: ${corpus.instruments.length} instruments loaded.`);
+  connection.console.info(`Lexicite language server started: ${builtinCorpus.instruments.length} instruments loaded.`);
+  void reloadPacks();
+});
+
+/** Each folder's `lexicite.sourcePacks` globs (the default when the editor has no settings). */
+async function packGlobsFor(folderUri: string): Promise<string[]> {
+  if (!canPullConfiguration) return [...DEFAULT_PACK_GLOBS];
+  const value: unknown = await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'lexicite' }).catch(() => undefined);
+  const { globs, problems } = sourcePackGlobsFromJson(value, DEFAULT_PACK_GLOBS);
+  for (const problem of problems) connection.console.warn(`Lexicite settings (${folderUri}): ${problem}`);
+  return globs;
+}
+
+let reloading: Promise<void> = Promise.resolve();
+
+/** Reloads the workspace's source packs, publishes their problems and re-checks open drafts. */
+function reloadPacks(): Promise<void> {
+  reloading = reloading.then(reloadPacksNow, reloadPacksNow);
+  return reloading;
+}
+
+async function reloadPacksNow(): Promise<void> {
+  try {
+    const files: string[] = [];
+    const watchers: FileSystemWatcher[] = [];
+    if (workspaceTrusted) {
+      for (const folderUri of workspaceFolders) {
+        const globs = await packGlobsFor(folderUri);
+        files.push(...findPackFiles(URI.parse(folderUri).fsPath, globs));
+        for (const glob of globs) watchers.push({ globPattern: canWatchRelativePatterns ? { baseUri: folderUri, pattern: glob } : `**/${glob.replace(/^(\.\/)+/, '')}` });
+      }
+    }
+    const loaded = loadPackFiles(builtinCorpus, [...new Set(files)].sort());
+    corpus = loaded.corpus;
+    const withDiagnostics = new Set<string>();
+    for (const [file, problems] of loaded.problemsByFile) {
+      const uri = URI.file(file).toString();
+      if (problems.length > 0) withDiagnostics.add(uri);
+      if (problems.length > 0 || packFilesWithDiagnostics.has(uri)) {
+        await connection.sendDiagnostics({ uri, diagnostics: problems.map(packProblemToDiagnostic) });
+      }
+      if (problems.length > 0) connection.console.warn(`Lexicite: ${problems.length} problem(s) in source pack ${file}`);
+    }
+    for (const uri of packFilesWithDiagnostics) if (!withDiagnostics.has(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+    packFilesWithDiagnostics = withDiagnostics;
+    if (loaded.problemsByFile.size > 0) connection.console.info(`Lexicite: loaded ${loaded.problemsByFile.size} source pack(s).`);
+    else if (!workspaceTrusted) connection.console.info('Lexicite: the workspace is not trusted; source packs are not loaded.');
+    await registerPackWatchers(watchers);
+    analyses.clear();
+    for (const document of documents.all()) void publishDiagnostics(document);
+  } catch (error) {
+    connection.console.error(`Lexicite: could not load source packs: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+}
+
+async function registerPackWatchers(watchers: FileSystemWatcher[]): Promise<void> {
+  if (!canWatchFiles) return;
+  const previous = packWatcherRegistration;
+  packWatcherRegistration = undefined;
+  if (previous) (await previous).dispose();
+  if (watchers.length > 0) packWatcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+}
+
+let packReloadTimer: NodeJS.Timeout | undefined;
+connection.onDidChangeWatchedFiles(() => {
+  // Saving several files fires several events: reload once they settle.
+  if (packReloadTimer) clearTimeout(packReloadTimer);
+  packReloadTimer = setTimeout(() => void reloadPacks(), 100);
+});
+
+connection.onNotification('lexicite/workspaceTrusted', () => {
+  workspaceTrusted = true;
+  void reloadPacks();
 });
 
 function settingsFor(uri: string): Promise<AnalysisSettings> {
@@ -112,8 +208,8 @@ documents.onDidClose((event) => {
 
 connection.onDidChangeConfiguration(() => {
   settingsByUri.clear();
-  analyses.clear();
-  for (const document of documents.all()) void publishDiagnostics(document);
+  // The pack globs may have changed: reload the packs, which re-checks every open draft.
+  void reloadPacks();
 });
 
 connection.onHover(async (params) => {

@@ -141,7 +141,7 @@ describe('lexicite check', () => {
   it('prints help and version', () => {
     const help = lexicite('--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('Usage: lexicite check [--format text|json|sarif] PATH...');
+    expect(help.stdout).toContain('Usage: lexicite check [--format text|json|sarif] [--packs GLOB]... [--no-packs] PATH...');
     const version = lexicite('--version');
     expect(version.status).toBe(0);
     const { version: packageVersion } = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'package.json'), 'utf8')) as { version: string };

@@ -1,6 +1,6 @@
 import type * as Sarif from 'sarif';
 import type { Range, Severity } from '../core/types';
-import { RULES } from '../core/rules';
+import { RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../core/rules';
 
 /** One checked file as the CLI reports it: the JSON output's `files[]` entries. */
 export interface FileReport {
@@ -63,12 +63,20 @@ const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = {
 
 /** SARIF 2.1.0 with the diagnostic codes as rule ids. Columns count UTF-16 code units. */
 export function formatSarif(files: FileReport[], toolVersion: string): string {
+  const rules: Sarif.ReportingDescriptor[] = [
+    ...RULES.map((rule) => ({
+      id: rule.code,
+      shortDescription: { text: rule.summary },
+      defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
+    })),
+    { id: SOURCE_PACK_CODE, shortDescription: { text: SOURCE_PACK_SUMMARY }, defaultConfiguration: { level: 'error' } },
+  ];
   const results: Sarif.Result[] = [];
   for (const file of files) {
     for (const diagnostic of file.diagnostics) {
       results.push({
         ruleId: diagnostic.code,
-        ruleIndex: RULES.findIndex((rule) => rule.code === diagnostic.code),
+        ruleIndex: rules.findIndex((rule) => rule.id === diagnostic.code),
         level: SARIF_LEVEL[diagnostic.severity],
         message: { text: diagnostic.message },
         locations: [
@@ -96,11 +104,7 @@ export function formatSarif(files: FileReport[], toolVersion: string): string {
           driver: {
             name: 'Lexicite',
             version: toolVersion,
-            rules: RULES.map((rule) => ({
-              id: rule.code,
-              shortDescription: { text: rule.summary },
-              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
-            })),
+            rules,
           },
         },
         columnKind: 'utf16CodeUnits',

@@ -56,6 +56,14 @@ const yearMismatch: RuleDefinition = {
 
 export const RULES: readonly RuleDefinition[] = [yearMismatch];
 
+/**
+ * Problems in a user's source pack (invalid JSON, a schema violation, a duplicate or
+ * unknown id) are reported on the pack file with this code. It is not a document rule
+ * and cannot be turned off: a broken pack must be seen.
+ */
+export const SOURCE_PACK_CODE = 'source-pack';
+export const SOURCE_PACK_SUMMARY = 'A source pack (.lexicite/*.json) is invalid JSON, breaks the pack schema, or has a duplicate or unknown id; the rest of the pack and the built-in data keep working.';
+
 export function ruleLevel(code: string, configured: Readonly<Record<string, RuleLevel>>): RuleLevel {
   const rule = RULES.find((candidate) => candidate.code === code);
   return configured[code] ?? rule?.defaultSeverity ?? 'warning';

@@ -33,3 +33,13 @@ export function settingsFromJson(value: unknown): { settings: AnalysisSettings; 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The `lexicite.sourcePacks` globs of a folder's settings; bad values fall back to the default. */
+export function sourcePackGlobsFromJson(value: unknown, fallback: readonly string[]): { globs: string[]; problems: string[] } {
+  const section = isRecord(value) ? value.sourcePacks : undefined;
+  if (section === undefined || section === null) return { globs: [...fallback], problems: [] };
+  if (!Array.isArray(section) || !section.every((glob) => typeof glob === 'string')) {
+    return { globs: [...fallback], problems: [`lexicite.sourcePacks must be an array of glob strings; using ${JSON.stringify(fallback)}`] };
+  }
+  return { globs: section as string[], problems: [] };
+}
