@@ -163,3 +163,76 @@ describe('the README', () => {
     for (const line of shown) expect(actual).toContain(line);
   });
 });
+
+describe('lexicite check with source packs', () => {
+  let packWorkspace: string;
+  const run = (...args: string[]): Run => {
+    const result = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), ...args], { cwd: packWorkspace, encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  beforeAll(() => {
+    packWorkspace = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicite-packs-'));
+    fs.mkdirSync(path.join(packWorkspace, '.lexicite'));
+    // Test data: a fictional resolution number, so that the pack's effect is visible.
+    const pack = {
+      instruments: [
+        {
+          id: 'unscr-9001',
+          type: 'resolution',
+          title: 'Security Council resolution 9001 (2031) (test data)',
+          shortTitle: 'resolution 9001 (2031)',
+          symbol: 'S/RES/9001 (2031)',
+          date: '2031-05-01',
+          dateKind: 'adopted',
+          status: 'adopted',
+          url: 'https://example.org/S/RES/9001',
+          structure: { unit: 'paragraph', count: null },
+          provisions: [],
+        },
+      ],
+    };
+    fs.writeFileSync(path.join(packWorkspace, '.lexicite', 'good.json'), JSON.stringify(pack, null, 2));
+    fs.writeFileSync(path.join(packWorkspace, '.lexicite', 'broken.json'), '{\n  "instruments": [ { "id": 42 } ]\n}\n');
+    fs.writeFileSync(path.join(packWorkspace, 'draft.md'), 'Resolution 9001 (2030) and resolution 1718 (2006).\n');
+  });
+
+  afterAll(() => {
+    fs.rmSync(packWorkspace, { recursive: true, force: true });
+  });
+
+  it('loads .lexicite/*.json, reports a broken pack as a file with source-pack diagnostics, and uses the valid one', () => {
+    const result = run('check', '--format', 'json', 'draft.md');
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: Array<{ path: string; references: Array<{ id: string }>; diagnostics: Array<{ code: string; severity: string; message: string; range: unknown }> }> };
+    expect(report.files.map((file) => file.path)).toEqual(['.lexicite/broken.json', 'draft.md']);
+    const [broken, draft] = report.files;
+    expect(broken?.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.message])).toContainEqual([
+      'source-pack',
+      'error',
+      '$.instruments[0].id: must be string',
+    ]);
+    expect(broken?.diagnostics.find((diagnostic) => diagnostic.message.startsWith('$.instruments[0].id'))?.range).toEqual({
+      start: { line: 1, character: 27 },
+      end: { line: 1, character: 29 },
+    });
+    expect(draft?.references.map((reference) => reference.id)).toEqual(['unscr-9001', 'unscr-1718']);
+    expect(draft?.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'S/RES/9001 (2031) was adopted on 1 May 2031, not in 2030: write (2031).',
+    ]);
+  });
+
+  it('loads only the packs named with --packs, or none with --no-packs', () => {
+    const onlyGood = JSON.parse(run('check', '--format', 'json', '--packs', '.lexicite/good.json', 'draft.md').stdout) as { files: Array<{ path: string }> };
+    expect(onlyGood.files.map((file) => file.path)).toEqual(['draft.md']);
+    const none = run('check', '--no-packs', 'draft.md');
+    expect(none.status).toBe(0);
+    expect(none.stdout).not.toContain('unscr-9001');
+    expect(none.stdout).toContain('unscr-1718');
+  });
+
+  it('prints pack problems in text output like any other diagnostic', () => {
+    const result = run('check', 'draft.md');
+    expect(result.stdout).toContain('.lexicite/broken.json:2:28 error source-pack $.instruments[0].id: must be string');
+  });
+});

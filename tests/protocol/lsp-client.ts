@@ -19,6 +19,8 @@ export interface ServerUnderTest {
   stderr: () => string;
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `accept`. */
   nextDiagnostics: (uri: string, accept?: (params: PublishDiagnosticsParams) => boolean) => Promise<PublishDiagnosticsParams>;
+  /** Drops diagnostics already received for `uri`, so the next wait sees only new ones. */
+  forget: (uri: string) => void;
   exited: Promise<number | null>;
 }
 
@@ -50,6 +52,9 @@ export function startServer(env: NodeJS.ProcessEnv = {}): ServerUnderTest {
     process: child,
     stderr: () => stderr,
     exited,
+    forget(uri) {
+      for (let index = received.length - 1; index >= 0; index--) if (received[index]?.uri === uri) received.splice(index, 1);
+    },
     nextDiagnostics(uri, accept = () => true) {
       const index = received.findIndex((params) => params.uri === uri && accept(params));
       if (index >= 0) return Promise.resolve(received.splice(index, 1)[0] as PublishDiagnosticsParams);
