@@ -68,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('lexicite.showOutput', () => outputChannel.show(true)),
+    vscode.commands.registerCommand('lexicite.importOfficialText', () => importOfficialText(outputChannel)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification('lexicite/workspaceTrusted');
     }),
@@ -75,6 +76,70 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   outputChannel.info(`Starting the Lexicite server (${serverModule}).`);
   await client.start();
+}
+
+type ImportResult = { ok: true; pack: unknown; warnings: string[] } | { ok: false; error: string };
+
+/**
+ * Turns the plain text of an official document into a source pack (.lexicite/<id>.json):
+ * asks for the file, the id, the title and the official URL, lets the server's core parse
+ * it, and writes the pack, never replacing an existing file without asking.
+ */
+async function importOfficialText(outputChannel: vscode.LogOutputChannel): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showErrorMessage('Lexicite: open a folder first; the imported pack is saved in its .lexicite folder.');
+    return;
+  }
+  const [file] =
+    (await vscode.window.showOpenDialog({
+      title: 'Import official text: choose the plain text copied from the official document',
+      canSelectMany: false,
+      filters: { 'Plain text': ['txt', 'text'], 'All files': ['*'] },
+    })) ?? [];
+  if (!file) return;
+  const id = await vscode.window.showInputBox({
+    title: 'Instrument id',
+    prompt: 'Lowercase words joined by hyphens, e.g. lighthouse-treaty-2030 or unscr-2719',
+    validateInput: (value) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? null : 'Use lowercase letters and digits in words joined by single hyphens'),
+  });
+  if (!id) return;
+  const title = await vscode.window.showInputBox({ title: 'Instrument title', prompt: 'The official title of the instrument', validateInput: (value) => (value.trim() ? null : 'A title is needed') });
+  if (!title) return;
+  const url = await vscode.window.showInputBox({
+    title: 'Official document URL',
+    prompt: 'The http(s) address of the official document the text was copied from',
+    validateInput: (value) => (/^https?:\/\/\S+$/.test(value) ? null : 'An http(s) address is needed'),
+  });
+  if (!url) return;
+  const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+  const result = await client?.sendRequest<ImportResult>('lexicite/importOfficialText', {
+    id,
+    title,
+    url,
+    text,
+    sourceLabel: file.path.split('/').pop() ?? file.path,
+  });
+  if (!result) return;
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(`Lexicite could not import ${file.fsPath}: ${result.error}`);
+    return;
+  }
+  const target = vscode.Uri.joinPath(folder.uri, '.lexicite', `${id}.json`);
+  const exists = await vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (exists) {
+    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} exists. Replace it?`, { modal: true }, 'Replace');
+    if (answer !== 'Replace') return;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(result.pack, null, 2)}\n`));
+  for (const warning of result.warnings) outputChannel.warn(`Import of ${file.fsPath}: ${warning}`);
+  await vscode.window.showTextDocument(target);
+  void vscode.window.showInformationMessage(
+    `Lexicite imported ${id} into ${vscode.workspace.asRelativePath(target)}${result.warnings.length > 0 ? ` with ${result.warnings.length} note(s) in the Lexicite output: check them` : ''}.`,
+  );
 }
 
 export async function deactivate(): Promise<void> {

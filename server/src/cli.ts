@@ -2,6 +2,7 @@
  * The Lexicite command line: the same analysis core as the language server.
  *
  *   lexicite check [--format text|json|sarif] PATH...
+ *   lexicite import --id ID --title TITLE --url URL FILE
  *
  * Exit codes: 0 no error-severity diagnostic, 1 at least one, 2 usage or I/O errors.
  */
@@ -12,6 +13,7 @@ import { loadCorpus } from './core/corpus';
 import { DEFAULT_PACK_GLOBS, findPackFiles, loadPackFiles } from './core/pack-files';
 import { SOURCE_PACK_CODE } from './core/rules';
 import { describeFsError, displayPath, expandPaths } from './cli/files';
+import { IMPORT_USAGE, runImport } from './cli/import-command';
 import { formatJson, formatSarif, formatText, type FileReport } from './cli/report';
 import { defaultDataDirectory } from './runtime';
 
@@ -43,6 +45,14 @@ function fail(message: string): number {
 }
 
 export function main(argv: string[]): number {
+  // `import` has its own options; everything after the word is its own.
+  if (argv[0] === 'import') {
+    return runImport(argv.slice(1), {
+      cwd: process.cwd(),
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    });
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -61,7 +71,7 @@ export function main(argv: string[]): number {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(USAGE);
+    process.stdout.write(`${USAGE}\n${IMPORT_USAGE}`);
     return EXIT_OK;
   }
   if (values.version) {
@@ -70,7 +80,7 @@ export function main(argv: string[]): number {
   }
   const [command, ...paths] = positionals;
   if (command === undefined) return fail(`missing command\n\n${USAGE}`);
-  if (command !== 'check') return fail(`unknown command "${command}"\n\n${USAGE}`);
+  if (command !== 'check') return fail(`unknown command "${command}"\n\n${USAGE}\n${IMPORT_USAGE}`);
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') {
     return fail(`unknown format "${String(format)}": choose text, json or sarif`);

@@ -9,6 +9,7 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
+  RequestType,
   TextDocuments,
   TextDocumentSyncKind,
   type Disposable,
@@ -20,6 +21,7 @@ import { analyzeDocument, DEFAULT_SETTINGS, type AnalysisSettings, type Document
 import { URI } from 'vscode-uri';
 import { loadCorpus, type Corpus } from './core/corpus';
 import { hoverAt } from './core/hover';
+import { importOfficialText, type ImportRequest, type ImportResult } from './core/import/official-text';
 import { DEFAULT_PACK_GLOBS, findPackFiles, loadPackFiles } from './core/pack-files';
 import { settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
 import { packProblemToDiagnostic, toDiagnostic, toHover } from './lsp/convert';
@@ -219,6 +221,10 @@ connection.onHover(async (params) => {
   const info = hoverAt(analysis, corpus, analysis.document.offsetAt(params.position));
   return info ? toHover(info) : null;
 });
+
+/** The "Lexicite: Import Official Text" command: the client sends the text, the core parses it. */
+const ImportOfficialTextRequest = new RequestType<ImportRequest, ImportResult, void>('lexicite/importOfficialText');
+connection.onRequest(ImportOfficialTextRequest, (request) => importOfficialText(request));
 
 documents.listen(connection);
 connection.listen();

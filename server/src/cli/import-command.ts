@@ -1,0 +1,151 @@
+/**
+ * `lexicite import`: writes a source pack (.lexicite/<id>.json) with the verbatim provisions
+ * of an official text copied from its PDF. The parsing is importOfficialText (pure, in the
+ * core); this file only reads the input, writes the output and reports.
+ *
+ * Exit codes: 0 written, 2 usage, I/O or structure error (nothing written).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { importOfficialText, type ImportRequest } from '../core/import/official-text';
+import { describeFsError } from './files';
+
+export interface ImportIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const IMPORT_USAGE = `Usage: lexicite import --id ID --title TITLE [--url URL] [options] FILE
+
+Turns the plain text of an official document (copied from its PDF, with its line breaks
+and page headers) into a source pack with the document's provisions, word for word.
+FILE is UTF-8 text. Treaties and conventions need "Article N" headings; resolutions need
+numbered operative paragraphs ("1. Decides ...").
+
+Options:
+  --id ID            instrument id: lowercase words joined by hyphens (lighthouse-treaty-2030)
+  --title TITLE      the instrument's title
+  --url URL          http(s) address of the official document the text was copied from
+                     (recommended: without it the pack names only the file)
+  --type TYPE        treaty, convention, resolution or articles (default: detected)
+  --lang LANG        language of the text, a BCP-47 tag (default: en)
+  --date YYYY-MM-DD  date of adoption or signature (default: read from the text)
+  --symbol SYMBOL    document symbol, e.g. "S/RES/1718 (2006)" (default: read from a resolution's running head)
+  --out FILE         where to write the pack (default: .lexicite/ID.json)
+  --stdout           print the pack instead of writing a file
+  --force            replace an existing output file
+  -h, --help         show this help
+
+What was removed (page headers, footers, page numbers), what was not imported and every
+line joined at a hyphen are listed as warnings on stderr: check them.
+Exit codes: 0 the pack was written, 2 usage, I/O or structure error (nothing written).
+`;
+
+const EXIT_OK = 0;
+const EXIT_ERROR = 2;
+const TYPES = ['treaty', 'convention', 'resolution', 'articles'] as const;
+
+export function runImport(args: string[], io: ImportIo): number {
+  const fail = (message: string, usage = false): number => {
+    io.stderr(`lexicite import: ${message}\n${usage ? `\n${IMPORT_USAGE}` : ''}`);
+    return EXIT_ERROR;
+  };
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        id: { type: 'string' },
+        title: { type: 'string' },
+        type: { type: 'string' },
+        url: { type: 'string' },
+        lang: { type: 'string' },
+        date: { type: 'string' },
+        symbol: { type: 'string' },
+        out: { type: 'string' },
+        stdout: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error), true);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(IMPORT_USAGE);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) return fail('missing FILE: the text file to import', true);
+  if (positionals.length > 1) return fail(`one FILE at a time (got ${positionals.length}: ${positionals.join(', ')})`, true);
+  if (values.id === undefined) return fail('missing --id', true);
+  if (values.title === undefined) return fail('missing --title', true);
+  if (values.out !== undefined && values.stdout) return fail('--out and --stdout cannot be used together', true);
+  const type = values.type;
+  if (type !== undefined && !(TYPES as readonly string[]).includes(type)) return fail(`unknown --type "${type}": choose ${TYPES.join(', ')}`);
+
+  const file = positionals[0] as string;
+  let text: string;
+  try {
+    const absolute = path.resolve(io.cwd, file);
+    if (fs.statSync(absolute).isDirectory()) return fail(`cannot read ${file}: is a directory`);
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch (error) {
+    return fail(`cannot read ${file}: ${describeFsError(error)}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const request: ImportRequest = {
+    id: values.id,
+    title: values.title,
+    text,
+    sourceLabel: path.basename(file),
+    url: values.url ?? null,
+    date: values.date ?? null,
+    symbol: values.symbol ?? null,
+    ...(type !== undefined ? { type: type as NonNullable<ImportRequest['type']> } : {}),
+    ...(values.lang !== undefined ? { lang: values.lang } : {}),
+  };
+  const result = importOfficialText(request);
+  if (!result.ok) return fail(`${file}: ${result.error}`);
+
+  const json = `${JSON.stringify(result.pack, null, 2)}\n`;
+  const warnings = result.warnings.map((warning) => `lexicite import: warning: ${warning}\n`).join('');
+  const instrument = result.pack.instruments[0];
+  const summary = instrument
+    ? `${instrument.provisions.length} provision${instrument.provisions.length === 1 ? '' : 's'} of ${instrument.type} "${instrument.id}" (${instrument.structure.count} ${instrument.structure.unit === 'paragraph' ? 'operative paragraph' : 'article'}${instrument.structure.count === 1 ? '' : 's'})`
+    : 'the pack';
+
+  if (values.stdout) {
+    io.stdout(json);
+    io.stderr(`${warnings}lexicite import: printed ${summary}\n`);
+    return EXIT_OK;
+  }
+
+  const outFile = values.out ?? path.join('.lexicite', `${values.id}.json`);
+  const outAbsolute = path.resolve(io.cwd, outFile);
+  const shown = displayed(outAbsolute, io.cwd);
+  try {
+    fs.mkdirSync(path.dirname(outAbsolute), { recursive: true });
+    // 'wx' fails if the file exists, so an existing pack is never replaced without --force.
+    fs.writeFileSync(outAbsolute, json, { encoding: 'utf8', flag: values.force ? 'w' : 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      return fail(`${shown} already exists; nothing was written (use --force to replace it, or --out to write elsewhere)`);
+    }
+    return fail(`cannot write ${shown}: ${describeFsError(error)}`);
+  }
+  io.stderr(`${warnings}lexicite import: wrote ${shown}: ${summary}\n`);
+  return EXIT_OK;
+}
+
+function displayed(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  return shown.split(path.sep).join('/');
+}
