@@ -1,7 +1,7 @@
 import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
 import { prepareScan, type FrontMatter } from './markdown';
-import { recognizeReferences } from './recognize';
+import { recognizeReferences } from './recognize/index';
 import { RULES, ruleLevel } from './rules';
 import type { AnalysisResult, Finding, RuleLevel } from './types';
 

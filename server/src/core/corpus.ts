@@ -84,7 +84,8 @@ export interface Official {
   country: string;
   titles: OfficialTitle[];
   informal?: string[];
-  notPersonContexts?: string[];
+  /** Names of institutions and places that contain the person's name and are not the person. */
+  notPersonContexts?: Array<{ text: string; source?: string | null }>;
   notes?: string | null;
   pack?: string;
 }

@@ -29,9 +29,13 @@ const yearMismatch: RuleDefinition = {
   summary: 'The year written beside a resolution ("Resolution 1718 (2009)") is not the year it was adopted.',
   check({ references, corpus }) {
     const findings: RawFinding[] = [];
+    const seen = new Set<number>();
     for (const reference of references) {
-      if (reference.writtenYear === null || !reference.writtenYearSpan) continue;
-      const instrument = corpus.instrument(reference.id);
+      // The members of a paragraph list share their resolution's year: report it once.
+      if (reference.writtenYearSpan && seen.has(reference.writtenYearSpan.start)) continue;
+      if (reference.writtenYearSpan) seen.add(reference.writtenYearSpan.start);
+      if (reference.writtenYear === null || !reference.writtenYearSpan || !reference.instrumentId) continue;
+      const instrument = corpus.instrument(reference.instrumentId);
       if (!instrument || instrument.type !== 'resolution') continue;
       const adoptedYear = Number(instrument.date.slice(0, 4));
       if (adoptedYear === reference.writtenYear) continue;

@@ -39,10 +39,15 @@ export interface Reference {
   end: number;
   range: Range;
   resolvedBy: ResolvedBy;
+  /** For an ambiguous reference: the full ids it could mean, sorted; otherwise null. */
+  candidates: string[] | null;
   /** A year written beside the reference, e.g. the 2009 of "resolution 1718 (2009)". */
   writtenYear: number | null;
   /** Offsets of that year in the text, for fixes. */
   writtenYearSpan: { start: number; end: number } | null;
+  /** For officials: the title written beside the name ("President"), and where. */
+  writtenTitle: string | null;
+  writtenTitleSpan: { start: number; end: number } | null;
   /** Whether the reference sits inside a citation (a footnote definition). */
   inCitation: boolean;
 }

@@ -1,0 +1,197 @@
+import type { Corpus, Instrument, Official } from '../corpus';
+
+/**
+ * Regular expressions the recognizer runs over the masked prose. Every quantifier is
+ * bounded by a literal or a character class that cannot overlap what follows it, so each
+ * expression runs in time linear in the text (tests/unit/recognize-linear.test.ts checks
+ * this on adversarial lines).
+ *
+ * Whitespace inside a reference may be spaces, tabs, non-breaking spaces or one line break
+ * (Markdown paragraphs wrap).
+ */
+export const WS = String.raw`(?:[ \t\u00a0]*(?:\r\n|\n|\r)[ \t\u00a0]*|[ \t\u00a0]+)`;
+export const OWS = String.raw`(?:[ \t\u00a0]*(?:\r\n|\n|\r)?[ \t\u00a0]*)`;
+/** Not inside a longer word, number, path or identifier. */
+export const BEFORE = String.raw`(?<![\p{L}\p{N}_/.\-])`;
+/** A number ends here: no more digits, letters, or a decimal or thousands part. */
+export const NUMBER_END = String.raw`(?![\p{L}\p{N}_]|[.,]\d)`;
+const DASH = String.raw`[\-\u2010-\u2015]`;
+/** "to", "through", "–", "-" between the ends of a range. */
+export const RANGE = String.raw`(?:${WS}(?:to|through|thru)${WS}|${OWS}${DASH}${OWS})`;
+/** ", ", " and ", ", and ", " or " between members of a list. */
+export const LIST = String.raw`(?:${OWS},${OWS}(?:(?:and|or)${WS})?|${WS}(?:and|or)${WS})`;
+
+const RESOLUTION_KEYWORD = String.raw`(?:(?:(?:U\.?N\.?|United${WS}Nations)${WS})?Security${WS}Council${WS}|UNSC${WS})?(?:[Rr]esolutions?|RESOLUTIONS?|Res\.)`;
+const YEAR = String.raw`(?:${OWS}\((?<year>\d{4})\))?`;
+
+/** The first resolution of a designation: "Security Council resolution 1718 (2006)", "UNSCR 2397", "S/RES/1718(2006)". */
+export const RESOLUTION_HEAD = new RegExp(
+  String.raw`${BEFORE}(?:${RESOLUTION_KEYWORD}${WS}(?:No\.${OWS})?|UNSCR${OWS}|S\/RES\/)(?<number>\d{3,4})${NUMBER_END}${YEAR}`,
+  'giu',
+);
+/** A further resolution of a list or range: ", 1874", " and 2397 (2017)", " to 2375". */
+export const RESOLUTION_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?:S\/RES\/)?(?<number>\d{3,4})${NUMBER_END}${YEAR}`, 'yiu');
+
+const PARAGRAPH_KEYWORD = String.raw`(?:(?:[Oo]perative${WS})?[Pp]aragraphs?|[Pp]aras?\.|OPs?\.?)`;
+const PARAGRAPH_MEMBER = String.raw`(?<number>\d{1,3})(?:${OWS}\((?<letter>[a-z])\))?(?:${OWS}\((?<roman>[ivx]{1,5})\))?${NUMBER_END}`;
+/** "paragraph 8(d)", "OP 8", "operative paragraph 12", "paras. 3". */
+export const PARAGRAPH_HEAD = new RegExp(String.raw`${BEFORE}(?<keyword>${PARAGRAPH_KEYWORD})${OWS}${PARAGRAPH_MEMBER}`, 'gu');
+/** A further paragraph: " to 8(c)", ", 9", "–(c)". */
+export const PARAGRAPH_NEXT = new RegExp(
+  String.raw`(?<sep>${LIST}|${RANGE})(?:(?<number>\d{1,3})(?:${OWS}\((?<letter>[a-z])\))?|\((?<onlyLetter>[a-z])\))(?:${OWS}\([ivx]{1,5}\))?${NUMBER_END}`,
+  'yu',
+);
+/** ", paragraph 32" right after a resolution designation. */
+export const COMMA_PARAGRAPH = new RegExp(String.raw`,${OWS}(?<keyword>${PARAGRAPH_KEYWORD})${OWS}${PARAGRAPH_MEMBER}`, 'yu');
+/** " of resolution 1718", " of Security Council resolution 1718 (2006)" after paragraphs. */
+export const OF = new RegExp(String.raw`${WS}of${WS}(?:the${WS})?`, 'yu');
+
+const ARTICLE_MEMBER = String.raw`(?<number>\d{1,3})(?<suffix>bis|ter|quater)?(?<subdivision>(?:${OWS}\([0-9a-z]{1,4}\))*)${NUMBER_END}`;
+/** "Article 4", "Art. 4", "articles 10", "Article 2(1)". */
+export const ARTICLE_HEAD = new RegExp(String.raw`${BEFORE}(?:[Aa]rticles?|ARTICLES?|Arts?\.)${OWS}${ARTICLE_MEMBER}`, 'gu');
+export const ARTICLE_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})${ARTICLE_MEMBER}`, 'yu');
+/** ", paragraph 2" after an article: part of the article reference. */
+export const ARTICLE_PARAGRAPH = new RegExp(String.raw`,${OWS}(?:[Pp]aragraphs?|[Pp]aras?\.)${OWS}\d{1,3}${NUMBER_END}`, 'yu');
+/** "'s Article 16" after an instrument's name. */
+export const POSSESSIVE_ARTICLE = new RegExp(String.raw`['\u2019]s${WS}(?:[Aa]rticles?|Arts?\.)${OWS}${ARTICLE_MEMBER}`, 'yu');
+/** "the treaty", "this Convention", "that resolution": anaphors. */
+export const ANAPHOR = new RegExp(
+  String.raw`${BEFORE}(?:[Tt]he|[Tt]his|[Tt]hat|THE|THIS|THAT)${WS}(?:(?<treaty>[Tt]reaty|TREATY)|(?<convention>[Cc]onvention|CONVENTION)|(?<resolution>[Rr]esolution|RESOLUTION))(?![\p{L}\p{N}_])(?!${OWS}(?:No\.|\d|\(\d))`,
+  'gu',
+);
+/** "the 2024 treaty", "1961 Treaty". */
+export const YEAR_TREATY = new RegExp(String.raw`${BEFORE}(?<year>\d{4})${WS}(?:[Tt]reaty|TREATY)(?![\p{L}\p{N}_])`, 'gu');
+/** "the earlier 1961 and 2000 treaties". */
+export const YEARS_TREATIES = new RegExp(String.raw`${BEFORE}(?<first>\d{4})${WS}and${WS}(?<second>\d{4})${WS}[Tt]reaties(?![\p{L}\p{N}_])`, 'gu');
+/** A determiner right before a name: its length is group 1. */
+export const LEADING_DETERMINER = /(?:^|[^\p{L}\p{N}_])((?:the|The|THE|a|A|an|An)[ \t\u00a0]+)$/u;
+
+export interface CorpusPatterns {
+  /** Instrument names (aliases, titles): case-insensitive, and a case-sensitive one for acronyms. */
+  instrumentNames: RegExp | null;
+  instrumentAcronyms: RegExp | null;
+  /** The same two, sticky: a name right at a given offset. */
+  instrumentNamesAt: RegExp[];
+  instrumentByName: Map<string, Instrument>;
+  /** Full names of officials in any spelling the corpus has. */
+  officialNames: RegExp | null;
+  officialByName: Map<string, Official>;
+  /** Surnames (single-word informal forms) to the officials who have them. */
+  surnames: RegExp | null;
+  officialsBySurname: Map<string, Official[]>;
+  /** Institution and place names containing a person's name ("Kim Il Sung Square"). */
+  notPersonContexts: string[];
+  /** Treaties by the year they were signed. */
+  treatyByYear: Map<number, Instrument>;
+}
+
+const cache = new WeakMap<Corpus, CorpusPatterns>();
+
+/** The patterns for a corpus, built once per corpus. */
+export function patternsFor(corpus: Corpus): CorpusPatterns {
+  let patterns = cache.get(corpus);
+  if (!patterns) {
+    patterns = buildPatterns(corpus);
+    cache.set(corpus, patterns);
+  }
+  return patterns;
+}
+
+/** The key under which a matched name is looked up: case, spacing, hyphens and apostrophes unified. */
+export function nameKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\s\u00a0\-\u2010-\u2015]+/g, ' ')
+    .trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** A literal name as a pattern: any whitespace or hyphen between words, either apostrophe. */
+function namePattern(name: string): string {
+  return name
+    .split(/[\s\u00a0\-\u2010-\u2015]+/)
+    .filter(Boolean)
+    .map((word) => escapeRegExp(word).replace(/['\u2019]/g, "['\u2019]"))
+    .join(String.raw`(?:[ \t\u00a0\-\u2010-\u2015]+|[ \t\u00a0]*(?:\r\n|\n|\r)[ \t\u00a0]*)`);
+}
+
+function alternation(names: Iterable<string>, flags: string): RegExp | null {
+  const unique = [...new Set(names)].filter((name) => name.length > 0).sort((a, b) => b.length - a.length || a.localeCompare(b));
+  if (unique.length === 0) return null;
+  return new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${unique.map(namePattern).join('|')})(?![\p{L}\p{N}_])`, flags);
+}
+
+function isAcronym(name: string): boolean {
+  return /^[A-Z0-9/.\s-]+$/.test(name) && !/\d{3}/.test(name);
+}
+
+function buildPatterns(corpus: Corpus): CorpusPatterns {
+  const instrumentByName = new Map<string, Instrument>();
+  const mixedCase: string[] = [];
+  const acronyms: string[] = [];
+  for (const instrument of corpus.instruments) {
+    // Resolutions are recognized by their designations, not by these names.
+    if (instrument.type === 'resolution') continue;
+    for (const raw of [instrument.title, instrument.shortTitle, ...(instrument.aliases ?? [])]) {
+      const name = raw.replace(/^(?:the|The)\s+/, '').trim();
+      if (name.length < 3 || /^\d+$/.test(name)) continue;
+      instrumentByName.set(nameKey(name), instrument);
+      (isAcronym(name) ? acronyms : mixedCase).push(name);
+    }
+  }
+  // The International Law Commission, named as the owner of an article ("the ILC's Article 16").
+  const arsiwa = corpus.instrument('arsiwa');
+  if (arsiwa) {
+    for (const name of ['International Law Commission', 'ILC']) {
+      instrumentByName.set(nameKey(name), arsiwa);
+      (isAcronym(name) ? acronyms : mixedCase).push(name);
+    }
+  }
+
+  const officialByName = new Map<string, Official>();
+  const officialNames: string[] = [];
+  const officialsBySurname = new Map<string, Official[]>();
+  const notPersonContexts: string[] = [];
+  for (const official of corpus.officials) {
+    for (const name of [official.name, ...(official.variants ?? []), ...Object.values(official.native ?? {})]) {
+      // A one-word "variant" is a surname, handled below.
+      if (/^\S+$/.test(name) && /^[\p{Script=Latin}]+$/u.test(name)) continue;
+      officialByName.set(nameKey(name), official);
+      officialNames.push(name);
+    }
+    for (const informal of official.informal ?? []) {
+      if (/^\p{Lu}[\p{L}'\u2019-]*$/u.test(informal)) {
+        const list = officialsBySurname.get(informal) ?? [];
+        if (!list.includes(official)) list.push(official);
+        officialsBySurname.set(informal, list);
+      }
+    }
+    for (const context of official.notPersonContexts ?? []) notPersonContexts.push(nameKey(context.text));
+  }
+
+  const treatyByYear = new Map<number, Instrument>();
+  for (const instrument of corpus.instruments) {
+    if (instrument.type === 'treaty') treatyByYear.set(Number(instrument.date.slice(0, 4)), instrument);
+  }
+
+  const surnames = [...officialsBySurname.keys()].sort((a, b) => b.length - a.length);
+  const instrumentNames = alternation(mixedCase, 'giu');
+  const instrumentAcronyms = alternation(acronyms, 'gu');
+  return {
+    instrumentNames,
+    instrumentAcronyms,
+    instrumentNamesAt: [instrumentNames, instrumentAcronyms].flatMap((pattern) => (pattern ? [new RegExp(pattern.source, pattern.flags.replace('g', 'y'))] : [])),
+    instrumentByName,
+    officialNames: alternation(officialNames, 'giu'),
+    officialByName,
+    surnames: surnames.length > 0 ? new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${surnames.map(escapeRegExp).join('|')})(?![\p{L}\p{N}_])`, 'gu') : null,
+    officialsBySurname,
+    notPersonContexts,
+    treatyByYear,
+  };
+}
