@@ -33,57 +33,86 @@ const parser = new MarkdownIt({ html: true, linkify: false }).use(markdownItFoot
 export function prepareScan(document: SourceDocument): ScannableText {
   const text = document.text;
   const frontMatter = readFrontMatter(text);
-  const chars = text.split('');
-  const blank = (start: number, end: number): void => {
-    for (let i = start; i < end; i++) {
-      const c = chars[i];
-      if (c !== '\n' && c !== '\r') chars[i] = ' ';
-    }
-  };
   const lineOffset = (line: number): number => document.offsetAt({ line, character: 0 });
 
-  // Front matter is not Markdown: blank it out before parsing, keeping the line count.
-  let parseInput = text;
-  if (frontMatter.span) {
-    blank(frontMatter.span.start, frontMatter.span.end);
-    parseInput = chars.join('');
-  }
+  // Front matter is not Markdown: hide it from the parser, keeping the line count.
+  const parseInput = frontMatter.span ? blankOut(text, [frontMatter.span]) : text;
 
+  // Only the lines of inline content (paragraphs, headings, list items, table rows,
+  // footnote definitions) are prose; code, HTML blocks, front matter and link reference
+  // definitions stay blank.
+  const prose: Array<{ start: number; end: number }> = [];
   const citationSpans: Array<{ start: number; end: number }> = [];
-  const tokens = parser.parse(parseInput, {});
   let footnoteDepth = 0;
-  for (const token of tokens) {
+  for (const token of parser.parse(parseInput, {})) {
     if (token.type === 'footnote_reference_open') footnoteDepth++;
     else if (token.type === 'footnote_reference_close') footnoteDepth--;
-    if (!token.map) continue;
-    const start = lineOffset(token.map[0]);
-    const end = lineOffset(token.map[1]);
-    if (token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') {
-      blank(start, end);
-    } else if (token.type === 'inline') {
-      maskInline(text, start, end, blank);
-      if (footnoteDepth > 0) citationSpans.push({ start, end });
-    }
+    if (!token.map || (token.type !== 'inline' && token.type !== 'tr_open')) continue;
+    const span = { start: lineOffset(token.map[0]), end: lineOffset(token.map[1]) };
+    prose.push(span);
+    if (footnoteDepth > 0) citationSpans.push(span);
   }
+  const chars = blankOut(text, [{ start: 0, end: text.length }]).split('');
+  for (const span of prose) {
+    for (let i = span.start; i < span.end; i++) chars[i] = text[i] as string;
+  }
+  const blank = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  for (const span of prose) maskInline(text, span.start, span.end, blank);
   return { masked: chars.join(''), citationSpans, frontMatter };
 }
 
-/** Blanks inline code spans, link destinations, autolinks and bare URLs in one block. */
+/** The text with the given spans replaced by spaces (line breaks kept). */
+function blankOut(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  let result = '';
+  let at = 0;
+  for (const span of spans) {
+    result += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\r\n]/g, ' ');
+    at = span.end;
+  }
+  return result + text.slice(at);
+}
+
+/**
+ * Blanks inline code spans, link destinations, autolinks, bare URLs and inline HTML in one
+ * block. Linear in the block's length: every quantifier that could scan far is bounded,
+ * and code spans and comments are matched with one forward scan each.
+ */
 function maskInline(text: string, start: number, end: number, blank: (start: number, end: number) => void): void {
   const block = text.slice(start, end);
   // Inline code: a run of n backticks closed by the next run of exactly n backticks.
   const runs: Array<{ at: number; length: number }> = [];
   for (const match of block.matchAll(/`+/g)) runs.push({ at: match.index, length: match[0].length });
+  const nextOfLength = new Map<number, number[]>();
+  runs.forEach((run, index) => {
+    const list = nextOfLength.get(run.length) ?? [];
+    list.push(index);
+    nextOfLength.set(run.length, list);
+  });
+  const cursor = new Map<number, number>();
   for (let i = 0; i < runs.length; i++) {
     const open = runs[i] as { at: number; length: number };
-    const closeIndex = runs.findIndex((run, j) => j > i && run.length === open.length);
-    if (closeIndex < 0) continue;
+    const list = nextOfLength.get(open.length) as number[];
+    let position = cursor.get(open.length) ?? 0;
+    while (position < list.length && (list[position] as number) <= i) position++;
+    cursor.set(open.length, position);
+    if (position >= list.length) continue;
+    const closeIndex = list[position] as number;
     const close = runs[closeIndex] as { at: number; length: number };
     blank(start + open.at, start + close.at + close.length);
     i = closeIndex;
   }
-  // Link destinations `](dest "title")`, autolinks `<scheme:...>`, bare URLs.
-  for (const match of block.matchAll(/\]\([^)\s]*(?:\s+"[^"]*")?\)|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|\b(?:https?:\/\/|www\.)[^\s<>()]+/g)) {
+  // HTML comments: each opener to the next closer; with none left, the rest are not comments.
+  for (let from = block.indexOf('<!--'); from >= 0; ) {
+    const to = block.indexOf('-->', from + 4);
+    if (to < 0) break;
+    blank(start + from, start + to + 3);
+    from = block.indexOf('<!--', to + 3);
+  }
+  // Link destinations `](dest "title")`, autolinks `<scheme:...>`, bare URLs and HTML tags
+  // (their attributes are not prose; the text between tags is).
+  for (const match of block.matchAll(/\]\([^)\s]{0,2048}(?:[ \t]+"[^"\n]{0,512}")?\)|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2048}>|\b(?:https?:\/\/|www\.)[^\s<>()]+|<\/?[A-Za-z][A-Za-z0-9-]{0,63}(?:\s[^<>\n]{0,512})?\/?>/g)) {
     const from = match[0].startsWith('](') ? match.index + 2 : match.index;
     blank(start + from, start + match.index + match[0].length);
   }

@@ -1,0 +1,58 @@
+/**
+ * No recognizer expression may backtrack catastrophically. Each adversarial line is
+ * analysed at two sizes; the work must grow about linearly (8× the text may cost at most
+ * 24× the time; quadratic work would cost about 64×). Medians of several runs, and sizes
+ * large enough that timer noise does not matter.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { bundledCorpus } from '../helpers';
+
+const PIECES: Record<string, string> = {
+  'resolution keywords without numbers': 'Security Council Resolution ',
+  'unfinished years': 'resolution 1718 (20',
+  'endless resolution list': '1718, ',
+  'article lists': 'Articles 1, 2 and 3 to ',
+  'article subdivisions': 'Article 2(1)(a)(',
+  'paragraph letters': 'paragraphs 8(a)–(b) to (',
+  'slashes and symbols': 'S/RES/S/RES/',
+  'backtick runs of growing length': '` `` ``` ',
+  'unclosed comments': '<!-- ',
+  'unclosed link destinations': '](x "',
+  'unclosed autolinks': '<a:b',
+  'tags without ends': '<span title="',
+  'repeated surnames': 'Kim ',
+  'titles without names': 'President Foreign Minister ',
+  'determiners': 'the the treaty ',
+  'treaty years': '1961 and 2000 and ',
+  'apostrophes': "ARSIWA's ARSIWA's ",
+  'names without ends': 'Treaty on Comprehensive Strategic ',
+  'dashes and spaces': '–\u00a0– ',
+};
+
+function medianMs(text: string): number {
+  const corpus = bundledCorpus();
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    analyzeDocument(text, corpus);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[2] as number;
+}
+
+describe('recognition stays linear on adversarial lines', () => {
+  analyzeDocument('warm up Resolution 1718 and Article 4 of ARSIWA, Vladimir Putin.', bundledCorpus());
+  for (const [name, piece] of Object.entries(PIECES)) {
+    it(name, () => {
+      const small = piece.repeat(Math.ceil(8_000 / piece.length));
+      const large = piece.repeat(Math.ceil(64_000 / piece.length));
+      const smallMs = Math.max(medianMs(small), 1);
+      const largeMs = medianMs(large);
+      expect(largeMs / smallMs, `${smallMs.toFixed(1)} ms for 8 kB, ${largeMs.toFixed(1)} ms for 64 kB`).toBeLessThan(24);
+      // And in absolute terms, far from a hang.
+      expect(largeMs).toBeLessThan(2_000);
+    });
+  }
+});
