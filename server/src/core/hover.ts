@@ -12,7 +12,11 @@ export interface HoverInfo {
 
 /** The hover for the reference under a UTF-16 offset, if any. */
 export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: number): HoverInfo | null {
-  const reference = analysis.references.find((candidate) => candidate.start <= offset && offset < candidate.end);
+  // Ranges give several references the same or nested spans: the narrowest one wins.
+  let reference: Reference | undefined;
+  for (const candidate of analysis.references) {
+    if (candidate.start <= offset && offset < candidate.end && (!reference || candidate.end - candidate.start < reference.end - reference.start)) reference = candidate;
+  }
   if (!reference) return null;
   if (reference.kind === 'instrument') {
     const instrument = corpus.instrument(reference.id);
