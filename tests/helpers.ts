@@ -36,3 +36,9 @@ export function markdownFiles(directory: string): string[] {
   walk(directory);
   return found.sort();
 }
+
+/**
+ * A valid source pack defining a fictional resolution (unscr-9001, adopted 1 May 2031), so
+ * that a pack's effect on recognition is visible in tests. Test data, not a real instrument.
+ */
+export const FICTIONAL_RESOLUTION_PACK_FILE = path.join(REPO_ROOT, 'tests', 'packs', 'fictional-resolution.json');

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST } from '../helpers';
+import { DIST, FICTIONAL_RESOLUTION_PACK_FILE } from '../helpers';
 
 interface Run {
   status: number | null;
@@ -174,25 +174,7 @@ describe('lexicite check with source packs', () => {
   beforeAll(() => {
     packWorkspace = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicite-packs-'));
     fs.mkdirSync(path.join(packWorkspace, '.lexicite'));
-    // Test data: a fictional resolution number, so that the pack's effect is visible.
-    const pack = {
-      instruments: [
-        {
-          id: 'unscr-9001',
-          type: 'resolution',
-          title: 'Security Council resolution 9001 (2031) (test data)',
-          shortTitle: 'resolution 9001 (2031)',
-          symbol: 'S/RES/9001 (2031)',
-          date: '2031-05-01',
-          dateKind: 'adopted',
-          status: 'adopted',
-          url: 'https://example.org/S/RES/9001',
-          structure: { unit: 'paragraph', count: null },
-          provisions: [],
-        },
-      ],
-    };
-    fs.writeFileSync(path.join(packWorkspace, '.lexicite', 'good.json'), JSON.stringify(pack, null, 2));
+    fs.copyFileSync(FICTIONAL_RESOLUTION_PACK_FILE, path.join(packWorkspace, '.lexicite', 'good.json'));
     fs.writeFileSync(path.join(packWorkspace, '.lexicite', 'broken.json'), '{\n  "instruments": [ { "id": 42 } ]\n}\n');
     fs.writeFileSync(path.join(packWorkspace, 'draft.md'), 'Resolution 9001 (2030) and resolution 1718 (2006).\n');
   });

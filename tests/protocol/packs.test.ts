@@ -19,25 +19,9 @@ import {
   type Hover,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
+import { FICTIONAL_RESOLUTION_PACK_FILE } from '../helpers';
 import { startServer, type ServerUnderTest } from './lsp-client';
 
-const GOOD_PACK = {
-  instruments: [
-    {
-      id: 'unscr-9001',
-      type: 'resolution',
-      title: 'Security Council resolution 9001 (2031) (test data)',
-      shortTitle: 'resolution 9001 (2031)',
-      symbol: 'S/RES/9001 (2031)',
-      date: '2031-05-01',
-      dateKind: 'adopted',
-      status: 'adopted',
-      url: 'https://example.org/S/RES/9001',
-      structure: { unit: 'paragraph', count: null },
-      provisions: [],
-    },
-  ],
-};
 const DRAFT = 'Resolution 9001 (2030) is cited here.\n';
 
 let folder: string;
@@ -70,7 +54,7 @@ async function hoverText(): Promise<string | null> {
 beforeEach(() => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicite-ws-'));
   fs.mkdirSync(path.join(folder, '.lexicite'));
-  fs.writeFileSync(path.join(folder, '.lexicite', 'good.json'), JSON.stringify(GOOD_PACK, null, 2));
+  fs.copyFileSync(FICTIONAL_RESOLUTION_PACK_FILE, path.join(folder, '.lexicite', 'good.json'));
   fs.writeFileSync(path.join(folder, '.lexicite', 'broken.json'), '{ "officials": [ { "id": "x" } ] ');
   fs.writeFileSync(path.join(folder, 'draft.md'), DRAFT);
 });

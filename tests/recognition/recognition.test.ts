@@ -23,19 +23,8 @@ interface GoldReference {
   candidates?: string[];
 }
 
-interface Comparable {
-  start: number;
-  end: number;
-  text: string;
-  kind: string;
-  id: string;
-  instrument: string | null;
-  resolvedBy: string;
-  writtenYear: number | null;
-  writtenTitle: string | null;
-  inCitation: boolean;
-  candidates?: string[];
-}
+/** A reference as compared: the gold fields, with the span as offsets. */
+type Comparable = Omit<GoldReference, 'occurrence'> & { start: number; end: number };
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'recognition', 'fixtures');
 const totals = { gold: 0, found: 0, correct: 0 };
