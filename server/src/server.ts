@@ -17,7 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, DEFAULT_SETTINGS, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
+import { analyzeDocument, DEFAULT_SETTINGS, documentDate, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
 import { URI } from 'vscode-uri';
 import { loadCorpus, type Corpus } from './core/corpus';
 import { hoverAt } from './core/hover';
@@ -218,7 +218,7 @@ connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const analysis = await analysisOf(document);
-  const info = hoverAt(analysis, corpus, analysis.document.offsetAt(params.position));
+  const info = hoverAt(analysis, corpus, analysis.document.offsetAt(params.position), { asOf: documentDate(analysis) });
   return info ? toHover(info) : null;
 });
 

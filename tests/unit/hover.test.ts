@@ -10,14 +10,14 @@ describe('hover', () => {
     const corpus = bundledCorpus();
     const text = 'Under UNSCR 1718 the committee met.';
     const analysis = analyzeDocument(text, corpus);
-    const hover = hoverAt(analysis, corpus, text.indexOf('1718'));
+    const hover = hoverAt(analysis, corpus, text.indexOf('1718'), { asOf: '2025-01-01' });
     expect(hover?.reference.id).toBe('unscr-1718');
     expect(hover?.markdown).toContain('S/RES/1718 \\(2006\\)');
     expect(hover?.markdown).toContain('adopted 14 October 2006');
     expect(hover?.markdown).toContain('[Official document](<https://undocs.org/S/RES/1718(2006)>)');
-    expect(hoverAt(analysis, corpus, 0)).toBeNull();
+    expect(hoverAt(analysis, corpus, 0, { asOf: '2025-01-01' })).toBeNull();
     // The end of a reference is exclusive.
-    expect(hoverAt(analysis, corpus, text.indexOf(' the committee'))).toBeNull();
+    expect(hoverAt(analysis, corpus, text.indexOf(' the committee'), { asOf: '2025-01-01' })).toBeNull();
   });
 
   it('escapes everything that comes from data: no links, command links or HTML', () => {
@@ -52,5 +52,63 @@ describe('hover', () => {
     expect(safeLinkTarget('not a url')).toBeNull();
     expect(safeLinkTarget(null)).toBeNull();
     expect(escapeMarkdown('a_b*c')).toBe('a\\_b\\*c');
+  });
+});
+
+describe('hovers on provisions and officials', () => {
+  const corpus = bundledCorpus();
+  const hover = (text: string, at: string, asOf = '2025-01-01'): string | null => {
+    const analysis = analyzeDocument(text, corpus);
+    return hoverAt(analysis, corpus, text.indexOf(at), { asOf })?.markdown ?? null;
+  };
+
+  it('quotes the verbatim text of an article with its source, says it is a secondary copy, and links the official document', () => {
+    const markdown = hover('Article 16 of ARSIWA governs aid.', 'Article 16');
+    expect(markdown).toContain('**Article 16 — Aid or assistance in the commission of an internationally wrongful act**');
+    expect(markdown).toContain('> A State which aids or assists another State');
+    expect(markdown).toContain('a secondary copy, not the official publication');
+    expect(markdown).toContain('[Official document](<https://legal.un.org/ilc/texts/instruments/english/draft_articles/9_6_2001.pdf>)');
+    expect(markdown).toContain('Cite: `');
+  });
+
+  it('says plainly when no verbatim text is bundled, and labels our summary as ours', () => {
+    const markdown = hover('Paragraph 10 of resolution 1718 covers exemptions.', 'Paragraph 10');
+    expect(markdown).toContain('*No verbatim text of this provision is bundled.*');
+    expect(markdown).toContain('Summary (ours, not the text): ');
+    expect(markdown).not.toContain('\n> ');
+    expect(markdown).toContain('[Official document](<https://undocs.org/S/RES/1718(2006)>)');
+  });
+
+  it('shows every rendering of an article that has several, labelled', () => {
+    const markdown = hover('Article 4 of the 2024 treaty is the core.', 'Article 4') ?? '';
+    expect(markdown).toMatch(/Other rendering 1 of \d+:/);
+    expect(markdown).toContain('translation: ');
+  });
+
+  it('says that an article beyond the instrument does not exist', () => {
+    expect(hover('Article 31 of the 2024 treaty says so.', 'Article 31')).toContain('has 23 articles; this one does not exist.');
+  });
+
+  it('lists the candidates of an ambiguous article', () => {
+    const markdown = hover('Article 16 applies here.', 'Article 16');
+    expect(markdown).toContain('which instrument?');
+    expect(markdown).toContain('- ILC Articles on State Responsibility \\(2001\\)');
+  });
+
+  it('shows an official with native names, the title at the document date, and all titles with sources', () => {
+    const markdown = hover('Russian President Vladimir Putin spoke.', 'Vladimir Putin', '2025-01-01') ?? '';
+    expect(markdown).toContain('**Vladimir Putin** (Владимир Путин)');
+    expect(markdown).toContain('On 1 January 2025: President of Russia');
+    expect(markdown).toMatch(/- Prime Minister of Russia \(.*\) · \[source\]\(<https?:/);
+    expect(markdown).not.toContain('Note:');
+  });
+
+  it('notes a title held at another time, and a title never held', () => {
+    const earlier = hover('Prime Minister Vladimir Putin spoke.', 'Vladimir Putin', '2025-01-01') ?? '';
+    expect(earlier).toMatch(/Note: "Prime Minister" was held .*, not on 1 January 2025\./);
+    const never = hover('Foreign Minister Vladimir Putin spoke.', 'Vladimir Putin', '2025-01-01') ?? '';
+    expect(never).toContain('Note: the draft calls Vladimir Putin "Foreign Minister", a title not recorded for this person.');
+    // At a date when he was Prime Minister, the same text needs no note.
+    expect(hover('Prime Minister Vladimir Putin spoke.', 'Vladimir Putin', '2010-06-01')).not.toContain('Note:');
   });
 });

@@ -34,3 +34,10 @@ export function analyzeDocument(text: string, corpus: Corpus, settings: Analysis
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { document, frontMatter: scan.frontMatter, references, diagnostics };
 }
+
+/** The date a document speaks of: its front matter `date:` (YYYY-MM-DD or a longer ISO date), else today. */
+export function documentDate(analysis: Pick<DocumentAnalysis, 'frontMatter'>, now: Date = new Date()): string {
+  const written = /^(\d{4}-\d{2}-\d{2})/.exec(analysis.frontMatter.date ?? '')?.[1];
+  if (written && !Number.isNaN(Date.parse(written))) return written;
+  return now.toISOString().slice(0, 10);
+}

@@ -1,29 +1,47 @@
-import type { Corpus, Instrument } from './corpus';
 import type { DocumentAnalysis } from './analyze';
+import type { Corpus, Instrument, Official, OfficialTitle, Provision, Rendering } from './corpus';
 import { escapeMarkdown, markdownLink } from './markdown-escape';
 import { formatDate } from './rules';
 import type { Reference } from './types';
 
 export interface HoverInfo {
   reference: Reference;
-  /** Markdown; everything taken from data is escaped. */
+  /** Markdown; everything taken from data or from a user's pack is escaped. */
   markdown: string;
 }
 
+export interface HoverOptions {
+  /** The date the document speaks of (ISO), for officials' titles: front matter `date:`, else today. */
+  asOf: string;
+}
+
 /** The hover for the reference under a UTF-16 offset, if any. */
-export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: number): HoverInfo | null {
+export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: number, options: HoverOptions): HoverInfo | null {
   // Ranges give several references the same or nested spans: the narrowest one wins.
   let reference: Reference | undefined;
   for (const candidate of analysis.references) {
     if (candidate.start <= offset && offset < candidate.end && (!reference || candidate.end - candidate.start < reference.end - reference.start)) reference = candidate;
   }
   if (!reference) return null;
+  const markdown = hoverMarkdown(reference, corpus, options);
+  return markdown ? { reference, markdown } : null;
+}
+
+function hoverMarkdown(reference: Reference, corpus: Corpus, options: HoverOptions): string | null {
+  if (reference.kind === 'official') {
+    const official = corpus.official(reference.id);
+    return official ? officialHover(official, reference, options.asOf) : null;
+  }
   if (reference.kind === 'instrument') {
     const instrument = corpus.instrument(reference.id);
-    if (!instrument) return null;
-    return { reference, markdown: instrumentHover(instrument) };
+    return instrument ? instrumentHover(instrument) : null;
   }
-  return null;
+  if (reference.resolvedBy === 'ambiguous') return ambiguousHover(reference, corpus);
+  const instrument = reference.instrumentId ? corpus.instrument(reference.instrumentId) : undefined;
+  if (!instrument) return null;
+  const provision = corpus.provision(reference.id)?.provision;
+  if (reference.resolvedBy === 'unknown' || !provision) return missingProvisionHover(instrument, reference);
+  return provisionHover(instrument, provision);
 }
 
 export function instrumentHover(instrument: Instrument): string {
@@ -32,8 +50,138 @@ export function instrumentHover(instrument: Instrument): string {
   if (instrument.symbol) facts.push(escapeMarkdown(instrument.symbol));
   facts.push(`${escapeMarkdown(instrument.dateKind)} ${escapeMarkdown(formatDate(instrument.date))}`);
   if (instrument.vote) facts.push(`vote ${escapeMarkdown(instrument.vote)}`);
+  if (instrument.status && instrument.status !== 'adopted' && instrument.status !== 'unknown') facts.push(escapeMarkdown(instrument.status.replace('-', ' ')));
   lines.push(facts.join(' · '));
   const link = markdownLink('Official document', instrument.url);
   if (link) lines.push('', link);
+  return lines.join('\n');
+}
+
+function provisionLabel(instrument: Instrument, provision: Pick<Provision, 'number' | 'kind'>): string {
+  if (provision.kind === 'article') return `Article ${provision.number}`;
+  if (provision.kind === 'operative-paragraph') return `Paragraph ${provision.number}`;
+  if (provision.kind === 'preambular-paragraph') return `Preambular paragraph ${provision.number.replace(/^PP/i, '')}`;
+  return instrument.structure.unit === 'article' ? `Part ${provision.number}` : provision.number;
+}
+
+/** A Markdown block quote of a verbatim text: every line escaped and quoted. */
+function quote(body: string): string {
+  return body
+    .split(/\r?\n/)
+    .map((line) => `> ${escapeMarkdown(line)}`)
+    .join('\n>\n');
+}
+
+function renderingSource(rendering: Rendering, instrument: Instrument): string {
+  const parts: string[] = [];
+  const where = markdownLink(rendering.label, rendering.source.url) ?? escapeMarkdown(rendering.label);
+  parts.push(`Source: ${where}`);
+  if (rendering.translation) parts.push(`translation: ${escapeMarkdown(rendering.translation)} (${escapeMarkdown(rendering.lang)})`);
+  else if (rendering.lang !== 'en') parts.push(`language: ${escapeMarkdown(rendering.lang)}`);
+  if (rendering.pack) parts.push(`from your source pack ${escapeMarkdown(rendering.pack)}`);
+  if (rendering.publication === 'secondary') {
+    const official = markdownLink('the official document', instrument.url);
+    parts.push(`a secondary copy, not the official publication${official ? `: check ${official}` : ''}`);
+  } else {
+    parts.push('official text');
+  }
+  if (rendering.partial) parts.push('extract: words of the provision are missing');
+  if (rendering.truncated) parts.push('cut off: the copy stops mid-text');
+  return `*${parts.join(' · ')}*`;
+}
+
+export function provisionHover(instrument: Instrument, provision: Provision): string {
+  const heading = `**${escapeMarkdown(provisionLabel(instrument, provision))}${provision.title ? ` — ${escapeMarkdown(provision.title)}` : ''}**`;
+  const lines: string[] = [heading, escapeMarkdown(instrument.title), ''];
+  if (provision.text) {
+    lines.push(quote(provision.text.body), '', renderingSource(provision.text, instrument));
+    (provision.variants ?? []).forEach((variant, index) => {
+      lines.push('', `Other rendering ${index + 1} of ${(provision.variants ?? []).length}:`, '', quote(variant.body), '', renderingSource(variant, instrument));
+    });
+  } else {
+    lines.push('*No verbatim text of this provision is bundled.*');
+    if (provision.summary) lines.push('', `Summary (ours, not the text): ${escapeMarkdown(provision.summary.text)}`);
+  }
+  const official = markdownLink('Official document', instrument.url);
+  lines.push('', official ?? '*No link to the official document is recorded.*');
+  lines.push('', `Cite: \`${citation(instrument, provision).replace(/`/g, "'")}\``);
+  return lines.join('\n');
+}
+
+function missingProvisionHover(instrument: Instrument, reference: Reference): string {
+  const count = instrument.structure.count;
+  const unit = instrument.structure.unit === 'article' ? 'articles' : 'operative paragraphs';
+  const lines = [`**${escapeMarkdown(reference.text)}**`, escapeMarkdown(instrument.title), ''];
+  if (reference.resolvedBy === 'unknown' && count !== null) lines.push(`${escapeMarkdown(instrument.shortTitle)} has ${count} ${unit}; this one does not exist.`);
+  else lines.push('*No verbatim text of this provision is bundled.*');
+  const official = markdownLink('Official document', instrument.url);
+  if (official) lines.push('', official);
+  return lines.join('\n');
+}
+
+function ambiguousHover(reference: Reference, corpus: Corpus): string {
+  const names = (reference.candidates ?? []).map((id) => {
+    const instrument = corpus.provision(id)?.instrument ?? corpus.instrument(id.split('/')[0] ?? '');
+    return `- ${escapeMarkdown(instrument?.shortTitle ?? id)}`;
+  });
+  return [`**${escapeMarkdown(reference.text)}**: which instrument?`, '', 'No instrument is named in the phrase or before it. It could be:', '', ...names].join('\n');
+}
+
+/** A citation of a provision in UN style: "Security Council resolution 1718 (2006), para. 8 (d)". */
+export function citation(instrument: Instrument, provision: Pick<Provision, 'number' | 'kind'>): string {
+  if (instrument.type === 'resolution') {
+    const number = provision.number.replace(/^(\d+)\(([a-z])\)$/, '$1 ($2)');
+    return `${instrument.title}${instrument.symbol ? `, ${instrument.symbol}` : ''}, para. ${number}`;
+  }
+  return `${instrument.title}, art. ${provision.number}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Officials
+
+/** Partial ISO dates ("2012", "2012-04") as the first or last day they cover. */
+function dateBound(date: string, end: boolean): string {
+  if (/^\d{4}$/.test(date)) return end ? `${date}-12-31` : `${date}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(date)) return end ? `${date}-31` : `${date}-01`;
+  return date;
+}
+
+export function titlesHeldAt(official: Official, asOf: string): OfficialTitle[] {
+  return official.titles.filter((title) => (title.from === null || dateBound(title.from, false) <= asOf) && (title.to === null || asOf <= dateBound(title.to, true)));
+}
+
+function period(title: OfficialTitle): string {
+  const from = title.from ? formatDate(title.from) : 'date unknown';
+  const to = title.to ? formatDate(title.to) : 'present';
+  return `${from} – ${to}`;
+}
+
+/** Whether a written title names this office (its name or a recorded variant, case-insensitive, or a short form of it). */
+export function titleMatches(written: string, title: OfficialTitle): boolean {
+  const normalize = (text: string): string => text.toLowerCase().replace(/[\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+  const wanted = normalize(written);
+  return [title.title, ...(title.variants ?? [])].some((name) => {
+    const candidate = normalize(name);
+    return candidate === wanted || candidate.startsWith(`${wanted} `) || candidate.startsWith(`${wanted},`);
+  });
+}
+
+export function officialHover(official: Official, reference: Reference, asOf: string): string {
+  const native = Object.values(official.native ?? {});
+  const lines: string[] = [`**${escapeMarkdown(official.name)}**${native.length > 0 ? ` (${native.map(escapeMarkdown).join(', ')})` : ''} · ${escapeMarkdown(official.country)}`, ''];
+  const held = titlesHeldAt(official, asOf);
+  lines.push(held.length > 0 ? `On ${escapeMarkdown(formatDate(asOf))}: ${held.map((title) => escapeMarkdown(title.title)).join('; ')}` : `On ${escapeMarkdown(formatDate(asOf))}: no recorded title.`);
+  if (reference.writtenTitle) {
+    const matching = official.titles.filter((title) => titleMatches(reference.writtenTitle as string, title));
+    if (matching.length === 0) lines.push('', `Note: the draft calls ${escapeMarkdown(official.name)} "${escapeMarkdown(reference.writtenTitle)}", a title not recorded for this person.`);
+    else if (!matching.some((title) => held.includes(title))) {
+      lines.push('', `Note: "${escapeMarkdown(reference.writtenTitle)}" was held ${matching.map((title) => escapeMarkdown(period(title))).join(', ')}, not on ${escapeMarkdown(formatDate(asOf))}.`);
+    }
+  }
+  lines.push('', 'Titles:', '');
+  for (const title of official.titles) {
+    const source = markdownLink('source', title.source);
+    lines.push(`- ${escapeMarkdown(title.title)} (${escapeMarkdown(period(title))})${source ? ` · ${source}` : ''}`);
+  }
   return lines.join('\n');
 }
