@@ -69,6 +69,8 @@ const MAX_RANGE_EXPANSION = 60;
 const ARTICLE_OWNER_ANAPHOR = new RegExp(String.raw`(?<determiner>(?:this|that)${WS})?(?:(?<treaty>[Tt]reaty)|(?<convention>[Cc]onvention))(?![\p{L}\p{N}_])`, 'yu');
 const RESOLUTION_AT = new RegExp(RESOLUTION_HEAD.source, 'yiu');
 const YEAR_TREATY_AT = new RegExp(YEAR_TREATY.source, 'yu');
+/** A name after "Article N of": an instrument, but not one the corpus knows. */
+const OTHER_INSTRUMENT = /^(?:U\.?N\.?|United Nations|\p{Lu}[\p{L}'\u2019-]*)(?![\p{L}\p{N}_])/u;
 const RANGE_ONLY = new RegExp(`^${RANGE}$`, 'u');
 
 export function recognizeReferences(document: SourceDocument, scan: ScannableText, corpus: Corpus): Reference[] {
@@ -244,6 +246,9 @@ function articleMentions(text: string, patterns: CorpusPatterns): Mention[] {
         // "of the treaty", "of this Convention"
         instrument = anaphor.groups?.treaty ? 'treaty' : 'convention';
         extentEnd = at + anaphor[0].length;
+      } else if (OTHER_INSTRUMENT.test(text.slice(at, at + 40))) {
+        // "Article 51 of the UN Charter": an article of an instrument the corpus does not know.
+        continue;
       }
     }
     const paragraph = execAt(ARTICLE_PARAGRAPH, text, extentEnd);
@@ -367,7 +372,9 @@ function titleAfter(text: string, nameEnd: number): Span | null {
   let count = 0;
   for (const word of words) {
     if (word.index !== undefined && /[\r\n]/.test(text.slice(end, start + word.index))) break;
-    const bare = word[0].replace(/[,.;:)\]]+$/u, '');
+    // A word ends the title at its first punctuation ("Office;[^1]" → "Office").
+    const bare = /^[^,.;:()[\]]*/u.exec(word[0])?.[0] ?? '';
+    if (bare.length === 0) break;
     const lower = bare.toLowerCase();
     const isFirst = count === 0;
     if (isFirst ? !TITLE_WORDS.has(lower) : !(TITLE_WORDS.has(lower) || CONNECTORS.has(lower) || /^\p{Lu}/u.test(bare))) break;

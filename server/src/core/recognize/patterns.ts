@@ -26,13 +26,13 @@ const YEAR = String.raw`(?:${OWS}\((?<year>\d{4})\))?`;
 
 /** The first resolution of a designation: "Security Council resolution 1718 (2006)", "UNSCR 2397", "S/RES/1718(2006)". */
 export const RESOLUTION_HEAD = new RegExp(
-  String.raw`${BEFORE}(?:${RESOLUTION_KEYWORD}${WS}(?:No\.${OWS})?|UNSCR${OWS}|S\/RES\/)(?<number>\d{3,4})${NUMBER_END}${YEAR}`,
+  String.raw`${BEFORE}(?:${RESOLUTION_KEYWORD}${WS}(?:No\.${OWS})?|UNSCRs?${OWS}|S\/RES\/)(?<number>\d{3,4})${NUMBER_END}${YEAR}`,
   'giu',
 );
 /** A further resolution of a list or range: ", 1874", " and 2397 (2017)", " to 2375". */
 export const RESOLUTION_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?:S\/RES\/)?(?<number>\d{3,4})${NUMBER_END}${YEAR}`, 'yiu');
 
-const PARAGRAPH_KEYWORD = String.raw`(?:(?:[Oo]perative${WS})?[Pp]aragraphs?|[Pp]aras?\.|OPs?\.?)`;
+const PARAGRAPH_KEYWORD = String.raw`(?:(?:[Oo]perative${WS})?[Pp]aragraphs?|[Pp]aras?\.?|OPs?\.?)`;
 const PARAGRAPH_MEMBER = String.raw`(?<number>\d{1,3})(?:${OWS}\((?<letter>[a-z])\))?(?:${OWS}\((?<roman>[ivx]{1,5})\))?${NUMBER_END}`;
 /** "paragraph 8(d)", "OP 8", "operative paragraph 12", "paras. 3". */
 export const PARAGRAPH_HEAD = new RegExp(String.raw`${BEFORE}(?<keyword>${PARAGRAPH_KEYWORD})${OWS}${PARAGRAPH_MEMBER}`, 'gu');
@@ -41,8 +41,8 @@ export const PARAGRAPH_NEXT = new RegExp(
   String.raw`(?<sep>${LIST}|${RANGE})(?:(?<number>\d{1,3})(?:${OWS}\((?<letter>[a-z])\))?|\((?<onlyLetter>[a-z])\))(?:${OWS}\([ivx]{1,5}\))?${NUMBER_END}`,
   'yu',
 );
-/** ", paragraph 32" right after a resolution designation. */
-export const COMMA_PARAGRAPH = new RegExp(String.raw`,${OWS}(?<keyword>${PARAGRAPH_KEYWORD})${OWS}${PARAGRAPH_MEMBER}`, 'yu');
+/** ", paragraph 32" right after a resolution designation ("OP 8" there stays a reference of its own). */
+export const COMMA_PARAGRAPH = new RegExp(String.raw`,${OWS}(?<keyword>(?:[Oo]perative${WS})?[Pp]aragraphs?|[Pp]aras?\.)${OWS}${PARAGRAPH_MEMBER}`, 'yu');
 /** " of resolution 1718", " of Security Council resolution 1718 (2006)" after paragraphs. */
 export const OF = new RegExp(String.raw`${WS}of${WS}(?:the${WS})?`, 'yu');
 
@@ -67,7 +67,7 @@ export const YEARS_TREATIES = new RegExp(String.raw`${BEFORE}(?<first>\d{4})${WS
 export const LEADING_DETERMINER = /(?:^|[^\p{L}\p{N}_])((?:the|The|THE|a|A|an|An)[ \t\u00a0]+)$/u;
 
 export interface CorpusPatterns {
-  /** Instrument names (aliases, titles): case-insensitive, and a case-sensitive one for acronyms. */
+  /** Instrument names (aliases, titles): case-insensitive, and a case-sensitive one for acronyms and short names. */
   instrumentNames: RegExp | null;
   instrumentAcronyms: RegExp | null;
   /** The same two, sticky: a name right at a given offset. */
@@ -126,8 +126,14 @@ function alternation(names: Iterable<string>, flags: string): RegExp | null {
   return new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${unique.map(namePattern).join('|')})(?![\p{L}\p{N}_])`, flags);
 }
 
-function isAcronym(name: string): boolean {
-  return /^[A-Z0-9/.\s-]+$/.test(name) && !/\d{3}/.test(name);
+/**
+ * Names matched with their case as written: acronyms (ARSIWA, ASR), and short generic
+ * names of one or two words ("Cybercrime Convention", "ILC Articles"), which in lower case
+ * are ordinary words ("a UN cybercrime convention" is another instrument).
+ */
+function isCaseSensitive(name: string): boolean {
+  if (/^[A-Z0-9/.\s-]+$/.test(name) && !/\d{3}/.test(name)) return true;
+  return name.split(/\s+/).length <= 2 && /^\p{Lu}/u.test(name);
 }
 
 function buildPatterns(corpus: Corpus): CorpusPatterns {
@@ -141,7 +147,7 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
       const name = raw.replace(/^(?:the|The)\s+/, '').trim();
       if (name.length < 3 || /^\d+$/.test(name)) continue;
       instrumentByName.set(nameKey(name), instrument);
-      (isAcronym(name) ? acronyms : mixedCase).push(name);
+      (isCaseSensitive(name) ? acronyms : mixedCase).push(name);
     }
   }
   // The International Law Commission, named as the owner of an article ("the ILC's Article 16").
@@ -149,7 +155,7 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
   if (arsiwa) {
     for (const name of ['International Law Commission', 'ILC']) {
       instrumentByName.set(nameKey(name), arsiwa);
-      (isAcronym(name) ? acronyms : mixedCase).push(name);
+      (isCaseSensitive(name) ? acronyms : mixedCase).push(name);
     }
   }
 
