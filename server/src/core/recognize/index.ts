@@ -60,7 +60,8 @@ type Mention =
   | { type: 'resolutions'; extent: Span; members: ResolutionMember[] }
   | { type: 'paragraphs'; extent: Span; keyword: string; members: NumberedMember[]; resolution: ResolutionMember | null; single: Span | null }
   | { type: 'articles'; extent: Span; members: NumberedMember[]; instrument: Instrument | 'treaty' | 'convention' | null; single: Span | null }
-  | { type: 'instruments'; extent: Span; members: Array<{ span: Span; instrument: Instrument }> }
+  /** `plural`: "the 1961 and 2000 treaties" names both, but is no antecedent for a later "the treaty". */
+  | { type: 'instruments'; extent: Span; members: Array<{ span: Span; instrument: Instrument }>; plural: boolean }
   | { type: 'anaphor'; extent: Span; span: Span; target: 'treaty' | 'convention' | 'resolution' }
   | { type: 'official'; extent: Span; span: Span; official: Official; title: Span | null }
   | { type: 'surname'; extent: Span; span: Span; surname: string; title: Span | null };
@@ -271,7 +272,7 @@ function instrumentMentions(text: string, patterns: CorpusPatterns): Mention[] {
     }
     // "the ILC" alone is not the Articles.
     if (/^(?:ILC|International Law Commission)$/iu.test(text.slice(start, end).replace(/\s+/g, ' '))) return;
-    mentions.push({ type: 'instruments', extent: { start: extentStart, end }, members: [{ span: { start, end }, instrument }] });
+    mentions.push({ type: 'instruments', extent: { start: extentStart, end }, members: [{ span: { start, end }, instrument }], plural: false });
   };
   for (const pattern of [patterns.instrumentNames, patterns.instrumentAcronyms]) {
     if (!pattern) continue;
@@ -299,6 +300,7 @@ function instrumentMentions(text: string, patterns: CorpusPatterns): Mention[] {
         { span: { start, end: start + 4 }, instrument: first },
         { span: { start: secondStart, end }, instrument: second },
       ],
+      plural: true,
     });
   }
   return mentions;
@@ -534,7 +536,7 @@ function resolveMentions(mentions: Mention[], document: SourceDocument, scan: Sc
       case 'instruments': {
         for (const { span, instrument } of mention.members) {
           emit(span, { kind: 'instrument', id: instrument.id, instrumentId: instrument.id, resolvedBy: 'explicit' });
-          noteInstrument(context, instrument);
+          if (!mention.plural) noteInstrument(context, instrument);
         }
         break;
       }
