@@ -75,7 +75,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   outputChannel.info(`Starting the Lexicite server (${serverModule}).`);
-  await client.start();
+  await startWithRetries(client, outputChannel);
+}
+
+/**
+ * Starts the server; a server that dies during start-up (which the client's crash handler
+ * does not cover) is tried again twice, after 1 and 3 seconds. After that the writer is told,
+ * with a way to see the log or try again; activation itself never fails.
+ */
+async function startWithRetries(languageClient: LanguageClient, outputChannel: vscode.LogOutputChannel): Promise<void> {
+  const delays = [1_000, 3_000];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await languageClient.start();
+      return;
+    } catch (error) {
+      outputChannel.error(`The Lexicite server did not start: ${error instanceof Error ? error.message : String(error)}`);
+      const delay = delays[attempt];
+      if (delay === undefined) break;
+      outputChannel.info(`Trying again in ${delay / 1000} s.`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  const choice = await vscode.window.showErrorMessage('Lexicite: the language server could not start. See the "Lexicite" output for why.', 'Show Output', 'Restart Server');
+  if (choice === 'Show Output') outputChannel.show(true);
+  else if (choice === 'Restart Server') await vscode.commands.executeCommand('lexicite.restartServer');
 }
 
 type ImportResult = { ok: true; pack: unknown; warnings: string[] } | { ok: false; error: string };
