@@ -386,6 +386,21 @@ export class VSCodeSession {
     );
   }
 
+  /**
+   * Hides the editor's hover, if one shows: presses Escape, moves the pointer to an empty spot
+   * near the bottom of the editor (the drafts here are short) and waits until no hover is
+   * visible, so that the next hoverText() cannot read the previous hover.
+   */
+  async dismissHover(timeoutMs = 10_000): Promise<void> {
+    const hover = this.page.locator('.monaco-hover:not(.hidden)');
+    const visible = async (): Promise<boolean> => (await hover.count()) > 0 && (await hover.first().isVisible());
+    if (!(await visible())) return;
+    await this.page.keyboard.press('Escape');
+    const box = await this.editor().boundingBox();
+    if (box) await this.page.mouse.move(box.x + box.width * 0.6, box.y + box.height - 30, { steps: 2 });
+    await waitFor('the hover to go away', async () => ((await visible()) ? undefined : true), timeoutMs, async () => `hover still shown: ${plain(await hover.first().innerText())}`);
+  }
+
   /** Opens the Problems panel (if it is not open). */
   async showProblems(): Promise<void> {
     const panel = this.page.locator('.markers-panel');

@@ -15,13 +15,18 @@ export interface HoverOptions {
   asOf: string;
 }
 
-/** The hover for the reference under a UTF-16 offset, if any. */
-export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: number, options: HoverOptions): HoverInfo | null {
-  // Ranges give several references the same or nested spans: the narrowest one wins.
-  let reference: Reference | undefined;
+/** The reference under a UTF-16 offset. Ranges give several references nested spans: the narrowest wins. */
+export function referenceAt(analysis: Pick<DocumentAnalysis, 'references'>, offset: number): Reference | null {
+  let reference: Reference | null = null;
   for (const candidate of analysis.references) {
     if (candidate.start <= offset && offset < candidate.end && (!reference || candidate.end - candidate.start < reference.end - reference.start)) reference = candidate;
   }
+  return reference;
+}
+
+/** The hover for the reference under a UTF-16 offset, if any. */
+export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: number, options: HoverOptions): HoverInfo | null {
+  const reference = referenceAt(analysis, offset);
   if (!reference) return null;
   const markdown = hoverMarkdown(reference, corpus, options);
   return markdown ? { reference, markdown } : null;
@@ -92,7 +97,7 @@ function renderingSource(rendering: Rendering, instrument: Instrument): string {
 
 export function provisionHover(instrument: Instrument, provision: Provision): string {
   const heading = `**${escapeMarkdown(provisionLabel(instrument, provision))}${provision.title ? ` — ${escapeMarkdown(provision.title)}` : ''}**`;
-  const lines: string[] = [heading, escapeMarkdown(instrument.title), ''];
+  const lines: string[] = [heading, '', escapeMarkdown(instrument.title), ''];
   if (provision.text) {
     lines.push(quote(provision.text.body), '', renderingSource(provision.text, instrument));
     (provision.variants ?? []).forEach((variant, index) => {
@@ -111,7 +116,7 @@ export function provisionHover(instrument: Instrument, provision: Provision): st
 function missingProvisionHover(instrument: Instrument, reference: Reference): string {
   const count = instrument.structure.count;
   const unit = instrument.structure.unit === 'article' ? 'articles' : 'operative paragraphs';
-  const lines = [`**${escapeMarkdown(reference.text)}**`, escapeMarkdown(instrument.title), ''];
+  const lines = [`**${escapeMarkdown(reference.text)}**`, '', escapeMarkdown(instrument.title), ''];
   if (reference.resolvedBy === 'unknown' && count !== null) lines.push(`${escapeMarkdown(instrument.shortTitle)} has ${count} ${unit}; this one does not exist.`);
   else lines.push('*No verbatim text of this provision is bundled.*');
   const official = markdownLink('Official document', instrument.url);

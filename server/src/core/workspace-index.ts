@@ -1,0 +1,46 @@
+import type { Reference } from './types';
+
+/**
+ * Which files of the workspace cite what: for each file (by URI) its references, kept up to
+ * date by the server as drafts change in the editor or on disk. Queries answer "find all
+ * references" for a provision, an instrument (with its provisions) or an official.
+ */
+export interface IndexedReference {
+  uri: string;
+  reference: Reference;
+}
+
+export class WorkspaceIndex {
+  private readonly byUri = new Map<string, readonly Reference[]>();
+
+  set(uri: string, references: readonly Reference[]): void {
+    this.byUri.set(uri, references);
+  }
+
+  delete(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.byUri.has(uri);
+  }
+
+  get size(): number {
+    return this.byUri.size;
+  }
+
+  /**
+   * Every reference to `id`, in URI then document order. For an instrument this includes
+   * the references to its provisions. Ambiguous references cite nothing for sure and are left out.
+   */
+  referencesTo(id: string): IndexedReference[] {
+    const found: IndexedReference[] = [];
+    for (const uri of [...this.byUri.keys()].sort()) {
+      for (const reference of this.byUri.get(uri) ?? []) {
+        if (reference.resolvedBy === 'ambiguous') continue;
+        if (reference.id === id || (reference.kind === 'provision' && reference.instrumentId === id)) found.push({ uri, reference });
+      }
+    }
+    return found;
+  }
+}
