@@ -69,6 +69,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('lexicite.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('lexicite.importOfficialText', () => importOfficialText(outputChannel)),
+    vscode.commands.registerCommand('lexicite.tableOfAuthorities', () => showTableOfAuthorities()),
+    // Instruments and officials' records, served by the server, shown read-only (go to definition, workspace symbols).
+    vscode.workspace.registerTextDocumentContentProvider('lexicite', {
+      provideTextDocumentContent: async (uri) =>
+        (await client?.sendRequest<string | null>('lexicite/virtualDocument', { uri: uri.toString() })) ?? `Lexicite has no record at ${uri.toString()}.`,
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification('lexicite/workspaceTrusted');
     }),
@@ -100,6 +106,22 @@ async function startWithRetries(languageClient: LanguageClient, outputChannel: v
   const choice = await vscode.window.showErrorMessage('Lexicite: the language server could not start. See the "Lexicite" output for why.', 'Show Output', 'Restart Server');
   if (choice === 'Show Output') outputChannel.show(true);
   else if (choice === 'Restart Server') await vscode.commands.executeCommand('lexicite.restartServer');
+}
+
+/** Opens the table of authorities of the active Markdown draft beside it, as a new unsaved document. */
+async function showTableOfAuthorities(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage('Lexicite: open a Markdown draft to build its table of authorities.');
+    return;
+  }
+  const table = await client?.sendRequest<string | null>('lexicite/tableOfAuthorities', { uri: editor.document.uri.toString() });
+  if (!table) {
+    void vscode.window.showErrorMessage('Lexicite: the table of authorities could not be built; see the "Lexicite" output.');
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: table });
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }
 
 type ImportResult = { ok: true; pack: unknown; warnings: string[] } | { ok: false; error: string };

@@ -2,7 +2,8 @@
  * The Lexicite command line: the same analysis core as the language server.
  *
  *   lexicite check [--format text|json|sarif] PATH...
- *   lexicite import --id ID --title TITLE --url URL FILE
+ *   lexicite import --id ID --title TITLE [--url URL] FILE
+ *   lexicite toa FILE
  *
  * Exit codes: 0 no error-severity diagnostic, 1 at least one, 2 usage or I/O errors.
  */
@@ -14,6 +15,7 @@ import { DEFAULT_PACK_GLOBS, findPackFiles, loadPackFiles } from './core/pack-fi
 import { SOURCE_PACK_CODE } from './core/rules';
 import { describeFsError, displayPath, expandPaths } from './cli/files';
 import { IMPORT_USAGE, runImport } from './cli/import-command';
+import { runToa, TOA_USAGE } from './cli/toa-command';
 import { formatJson, formatSarif, formatText, type FileReport } from './cli/report';
 import { defaultDataDirectory } from './runtime';
 
@@ -45,14 +47,10 @@ function fail(message: string): number {
 }
 
 export function main(argv: string[]): number {
-  // `import` has its own options; everything after the word is its own.
-  if (argv[0] === 'import') {
-    return runImport(argv.slice(1), {
-      cwd: process.cwd(),
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-    });
-  }
+  // `import` and `toa` have their own options; everything after the word is theirs.
+  const io = { cwd: process.cwd(), stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
+  if (argv[0] === 'import') return runImport(argv.slice(1), io);
+  if (argv[0] === 'toa') return runToa(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -71,7 +69,7 @@ export function main(argv: string[]): number {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n${IMPORT_USAGE}`);
+    process.stdout.write(`${USAGE}\n${IMPORT_USAGE}\n${TOA_USAGE}`);
     return EXIT_OK;
   }
   if (values.version) {
@@ -80,7 +78,7 @@ export function main(argv: string[]): number {
   }
   const [command, ...paths] = positionals;
   if (command === undefined) return fail(`missing command\n\n${USAGE}`);
-  if (command !== 'check') return fail(`unknown command "${command}"\n\n${USAGE}\n${IMPORT_USAGE}`);
+  if (command !== 'check') return fail(`unknown command "${command}"\n\n${USAGE}\n${IMPORT_USAGE}\n${TOA_USAGE}`);
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') {
     return fail(`unknown format "${String(format)}": choose text, json or sarif`);

@@ -18,13 +18,19 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, DEFAULT_SETTINGS, documentDate, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
+import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
+import { tableOfAuthorities } from './core/authorities';
 import { loadCorpus, type Corpus } from './core/corpus';
-import { hoverAt } from './core/hover';
+import { hoverAt, referenceAt } from './core/hover';
+import { documentLinks } from './core/links';
+import { searchSymbols } from './core/symbols';
+import { definitionTarget, virtualDocumentAt } from './core/virtual-documents';
+import { WorkspaceIndex } from './core/workspace-index';
 import { importOfficialText, type ImportRequest, type ImportResult } from './core/import/official-text';
-import { DEFAULT_PACK_GLOBS, findPackFiles, loadPackFiles } from './core/pack-files';
+import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
 import { settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
-import { packProblemToDiagnostic, toDiagnostic, toHover } from './lsp/convert';
+import { packProblemToDiagnostic, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
 import { defaultDataDirectory } from './runtime';
 
 if (process.argv.includes('--version')) {
@@ -42,6 +48,10 @@ const { corpus: builtinCorpus, problems: dataProblems } = loadCorpus(defaultData
 /** The built-in corpus plus the workspace's source packs; replaced whenever packs reload. */
 let corpus: Corpus = builtinCorpus;
 
+/** What every Markdown file of the workspace cites, for "find all references". */
+const workspaceIndex = new WorkspaceIndex();
+/** Drafts larger than this are not read from disk for the index. */
+const MAX_INDEXED_FILE_BYTES = 2 * 1024 * 1024;
 /** Analyses cached per URI and version: a document is parsed once per version. */
 const analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
 /** Settings resolved per document URI (scoped settings), never held in a global. */
@@ -71,6 +81,10 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'lexicite-language-server' },
   };
@@ -109,7 +123,7 @@ async function reloadPacksNow(): Promise<void> {
       for (const folderUri of workspaceFolders) {
         const globs = await packGlobsFor(folderUri);
         files.push(...findPackFiles(URI.parse(folderUri).fsPath, globs));
-        for (const glob of globs) watchers.push({ globPattern: canWatchRelativePatterns ? { baseUri: folderUri, pattern: glob } : `**/${glob.replace(/^(\.\/)+/, '')}` });
+        for (const glob of [...globs, '**/*.md']) watchers.push({ globPattern: canWatchRelativePatterns ? { baseUri: folderUri, pattern: glob } : `**/${glob.replace(/^(\.\/|\*\*\/)+/, '')}` });
       }
     }
     const loaded = loadPackFiles(builtinCorpus, [...new Set(files)].sort());
@@ -130,6 +144,8 @@ async function reloadPacksNow(): Promise<void> {
     await registerPackWatchers(watchers);
     analyses.clear();
     for (const document of documents.all()) void publishDiagnostics(document);
+    // The corpus changed: what the drafts on disk cite may have changed too.
+    if (workspaceTrusted || workspaceIndex.size === 0) indexWorkspaceFiles();
   } catch (error) {
     connection.console.error(`Lexicite: could not load source packs: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
@@ -143,8 +159,34 @@ async function registerPackWatchers(watchers: FileSystemWatcher[]): Promise<void
   if (watchers.length > 0) packWatcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
 }
 
+/** Reads every Markdown draft of the workspace folders into the index (open drafts are indexed as they are analysed). */
+function indexWorkspaceFiles(): void {
+  for (const folderUri of workspaceFolders) {
+    for (const file of findMarkdownFiles(URI.parse(folderUri).fsPath)) indexFileFromDisk(URI.file(file).toString());
+  }
+}
+
+function indexFileFromDisk(uri: string): void {
+  if (documents.get(uri)) return;
+  const file = URI.parse(uri).fsPath;
+  try {
+    if (fs.statSync(file).size > MAX_INDEXED_FILE_BYTES) {
+      connection.console.info(`Lexicite: ${file} is larger than ${MAX_INDEXED_FILE_BYTES} bytes; it is left out of the workspace index.`);
+      workspaceIndex.delete(uri);
+      return;
+    }
+    workspaceIndex.set(uri, analyzeDocument(fs.readFileSync(file, 'utf8'), corpus).references);
+  } catch {
+    // Deleted or unreadable: nothing to index.
+    workspaceIndex.delete(uri);
+  }
+}
+
 let packReloadTimer: NodeJS.Timeout | undefined;
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((params) => {
+  const packsChanged = params.changes.some((change) => !/\.md$/i.test(change.uri));
+  for (const change of params.changes) if (/\.md$/i.test(change.uri)) indexFileFromDisk(change.uri);
+  if (!packsChanged) return;
   // Saving several files fires several events: reload once they settle.
   if (packReloadTimer) clearTimeout(packReloadTimer);
   packReloadTimer = setTimeout(() => void reloadPacks(), 100);
@@ -181,6 +223,7 @@ async function analysisOf(document: TextDocument): Promise<DocumentAnalysis> {
   const settings = await settingsFor(document.uri);
   const analysis = analyzeDocument(document.getText(), corpus, settings);
   analyses.set(document.uri, { version: document.version, analysis });
+  workspaceIndex.set(document.uri, analysis.references);
   return analysis;
 }
 
@@ -204,6 +247,9 @@ documents.onDidChangeContent((change) => void publishDiagnostics(change.document
 
 documents.onDidClose((event) => {
   analyses.delete(event.document.uri);
+  // What the file says on disk counts again (or nothing, if it was never saved).
+  workspaceIndex.delete(event.document.uri);
+  if (event.document.uri.startsWith('file:')) indexFileFromDisk(event.document.uri);
   settingsByUri.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
@@ -223,6 +269,48 @@ connection.onHover(async (params) => {
 });
 
 /** The "Lexicite: Import Official Text" command: the client sends the text, the core parses it. */
+connection.onDocumentLinks(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  return documentLinks(await analysisOf(document), corpus).map(toDocumentLink);
+});
+
+connection.onDefinition(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = await analysisOf(document);
+  const reference = referenceAt(analysis, analysis.document.offsetAt(params.position));
+  const target = reference ? definitionTarget(reference, corpus) : null;
+  return target ? toLocation(virtualDocumentUri(target.path), target.line) : null;
+});
+
+/** The text of a `lexicite:` document (an instrument or an official's record), for the client to show read-only. */
+const VirtualDocumentRequest = new RequestType<{ uri: string }, string | null, void>('lexicite/virtualDocument');
+connection.onRequest(VirtualDocumentRequest, ({ uri }) => {
+  const path = virtualDocumentPath(uri);
+  return path ? (virtualDocumentAt(corpus, path)?.text ?? null) : null;
+});
+
+connection.onReferences(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = await analysisOf(document);
+  const reference = referenceAt(analysis, analysis.document.offsetAt(params.position));
+  if (!reference || reference.resolvedBy === 'ambiguous') return null;
+  return workspaceIndex.referencesTo(reference.id).map(({ uri, reference: found }) => ({ uri, range: found.range }));
+});
+
+connection.onWorkspaceSymbol((params) => searchSymbols(corpus, params.query).map(toSymbolInformation));
+
+/** The table of authorities of a draft, as Markdown. */
+const TableOfAuthoritiesRequest = new RequestType<{ uri: string }, string | null, void>('lexicite/tableOfAuthorities');
+connection.onRequest(TableOfAuthoritiesRequest, async ({ uri }) => {
+  const document = documents.get(uri);
+  if (!document) return null;
+  const title = `Table of authorities: ${URI.parse(uri).path.split('/').pop() ?? uri}`;
+  return tableOfAuthorities(await analysisOf(document), corpus, { title });
+});
+
 const ImportOfficialTextRequest = new RequestType<ImportRequest, ImportResult, void>('lexicite/importOfficialText');
 connection.onRequest(ImportOfficialTextRequest, (request) => importOfficialText(request));
 

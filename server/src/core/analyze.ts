@@ -1,6 +1,6 @@
 import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
-import { prepareScan, type FrontMatter } from './markdown';
+import { prepareScan, type FrontMatter, type ScannableText } from './markdown';
 import { recognizeReferences } from './recognize/index';
 import { RULES, ruleLevel } from './rules';
 import type { AnalysisResult, Finding, RuleLevel } from './types';
@@ -16,6 +16,8 @@ export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {} };
 export interface DocumentAnalysis extends AnalysisResult {
   document: SourceDocument;
   frontMatter: FrontMatter;
+  /** The document's headings in order (see ScannableText.headings). */
+  headings: ScannableText['headings'];
 }
 
 /** Analyzes one Markdown document. Never throws on any input text. */
@@ -32,7 +34,7 @@ export function analyzeDocument(text: string, corpus: Corpus, settings: Analysis
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { document, frontMatter: scan.frontMatter, references, diagnostics };
+  return { document, frontMatter: scan.frontMatter, headings: scan.headings, references, diagnostics };
 }
 
 /** The date a document speaks of: its front matter `date:` (YYYY-MM-DD or a longer ISO date), else today. */

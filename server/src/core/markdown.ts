@@ -17,6 +17,11 @@ export interface ScannableText {
   /** Offsets [start, end) of footnote definitions: references there sit inside a citation. */
   citationSpans: Array<{ start: number; end: number }>;
   frontMatter: FrontMatter;
+  /**
+   * The document's headings (ATX and setext) in document order: level 1-6, the heading's
+   * inline content as markdown-it reads it, and the offsets of its line(s), line break excluded.
+   */
+  headings: Array<{ level: number; text: string; start: number; end: number }>;
 }
 
 export interface FrontMatter {
@@ -43,8 +48,18 @@ export function prepareScan(document: SourceDocument): ScannableText {
   // definitions stay blank.
   const prose: Array<{ start: number; end: number }> = [];
   const citationSpans: Array<{ start: number; end: number }> = [];
+  const headings: Array<{ level: number; text: string; start: number; end: number }> = [];
   let footnoteDepth = 0;
-  for (const token of parser.parse(parseInput, {})) {
+  const tokens = parser.parse(parseInput, {});
+  tokens.forEach((token, index) => {
+    if (token.type !== 'heading_open' || !token.map) return;
+    const inline = tokens[index + 1];
+    const start = lineOffset(token.map[0]);
+    const lineEnd = lineOffset(token.map[1]);
+    const end = lineEnd - (/\r?\n$|\r$/.exec(text.slice(start, lineEnd))?.[0].length ?? 0);
+    headings.push({ level: Number(token.tag.slice(1)) || 1, text: inline?.type === 'inline' ? inline.content : '', start, end });
+  });
+  for (const token of tokens) {
     if (token.type === 'footnote_reference_open') footnoteDepth++;
     else if (token.type === 'footnote_reference_close') footnoteDepth--;
     if (!token.map || (token.type !== 'inline' && token.type !== 'tr_open')) continue;
@@ -60,7 +75,7 @@ export function prepareScan(document: SourceDocument): ScannableText {
     for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
   };
   for (const span of prose) maskInline(text, span.start, span.end, blank);
-  return { masked: chars.join(''), citationSpans, frontMatter };
+  return { masked: chars.join(''), citationSpans, frontMatter, headings };
 }
 
 /** The text with the given spans replaced by spaces (line breaks kept). */

@@ -17,6 +17,13 @@ export function findPackFiles(folder: string, globs: readonly string[]): string[
     .sort();
 }
 
+/** The Markdown drafts under a folder (not in node_modules or hidden folders), sorted. */
+export function findMarkdownFiles(folder: string): string[] {
+  return globSync(['**/*.md'], { cwd: folder, absolute: true, dot: false, onlyFiles: true, ignore: ['**/node_modules/**'] })
+    .map((file) => path.normalize(file))
+    .sort();
+}
+
 export interface PackProblemWithRange extends PackProblem {
   range: Range;
 }

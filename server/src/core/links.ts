@@ -1,0 +1,66 @@
+import { documentDate, type DocumentAnalysis } from './analyze';
+import type { Corpus, OfficialTitle } from './corpus';
+import { titleMatches, titlesHeldAt } from './hover';
+import { safeLinkTarget } from './markdown-escape';
+import { formatDate } from './rules';
+import type { Range, Reference } from './types';
+
+/** A link from a reference to its official document (plain values; the server makes them LSP links). */
+export interface DocumentLinkInfo {
+  start: number;
+  end: number;
+  range: Range;
+  /** An http(s) URL, checked with safeLinkTarget. */
+  target: string;
+  /** Plain text (not Markdown). */
+  tooltip: string;
+}
+
+/**
+ * One link per reference to its official document: for instruments and provisions the
+ * instrument's `url`; for officials the source of the title they held at the document's date
+ * (front matter `date:`, else today), preferring the title written beside the name. References
+ * with no http(s) URL, ambiguous references and references sharing a span already linked get none.
+ */
+export function documentLinks(analysis: DocumentAnalysis, corpus: Corpus): DocumentLinkInfo[] {
+  const links: DocumentLinkInfo[] = [];
+  const seen = new Set<string>();
+  let asOf: string | null = null;
+  for (const reference of analysis.references) {
+    const key = `${reference.start}:${reference.end}`;
+    if (seen.has(key)) continue;
+    let link: { target: string; tooltip: string } | null;
+    if (reference.kind === 'official') {
+      asOf ??= documentDate(analysis);
+      link = officialLink(reference, corpus, asOf);
+    } else {
+      link = instrumentLink(reference, corpus);
+    }
+    if (!link) continue;
+    seen.add(key);
+    links.push({ start: reference.start, end: reference.end, range: reference.range, ...link });
+  }
+  return links.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function instrumentLink(reference: Reference, corpus: Corpus): { target: string; tooltip: string } | null {
+  if (reference.resolvedBy === 'ambiguous') return null;
+  const instrumentId = reference.kind === 'instrument' ? reference.id : reference.instrumentId;
+  const instrument = instrumentId ? corpus.instrument(instrumentId) : undefined;
+  const target = safeLinkTarget(instrument?.url);
+  if (!instrument || !target) return null;
+  return { target, tooltip: `Official document: ${instrument.symbol ?? instrument.title}` };
+}
+
+function officialLink(reference: Reference, corpus: Corpus, asOf: string): { target: string; tooltip: string } | null {
+  const official = corpus.official(reference.id);
+  if (!official) return null;
+  const held = titlesHeldAt(official, asOf);
+  const written = reference.writtenTitle;
+  const ordered: OfficialTitle[] = written ? [...held.filter((title) => titleMatches(written, title)), ...held.filter((title) => !titleMatches(written, title))] : held;
+  for (const title of ordered) {
+    const target = safeLinkTarget(title.source);
+    if (target) return { target, tooltip: `Source: ${official.name}, ${title.title} (held on ${formatDate(asOf)})` };
+  }
+  return null;
+}
