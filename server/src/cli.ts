@@ -10,14 +10,12 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzeDocument } from './core/analyze';
-import { loadCorpus } from './core/corpus';
-import { DEFAULT_PACK_GLOBS, findPackFiles, loadPackFiles } from './core/pack-files';
 import { SOURCE_PACK_CODE } from './core/rules';
-import { describeFsError, displayPath, expandPaths } from './cli/files';
+import { loadCommandCorpus, PACK_OPTIONS } from './cli/corpus';
+import { describeFsError, displayPath, expandPaths, type CommandIo } from './cli/files';
 import { IMPORT_USAGE, runImport } from './cli/import-command';
 import { runToa, TOA_USAGE } from './cli/toa-command';
 import { formatJson, formatSarif, formatText, type FileReport } from './cli/report';
-import { defaultDataDirectory } from './runtime';
 
 const VERSION = process.env.LEXICITE_VERSION ?? '0.0.0';
 
@@ -48,7 +46,7 @@ function fail(message: string): number {
 
 export function main(argv: string[]): number {
   // `import` and `toa` have their own options; everything after the word is theirs.
-  const io = { cwd: process.cwd(), stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
+  const io: CommandIo = { cwd: process.cwd(), stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
   if (argv[0] === 'import') return runImport(argv.slice(1), io);
   if (argv[0] === 'toa') return runToa(argv.slice(1), io);
   let parsed;
@@ -58,8 +56,7 @@ export function main(argv: string[]): number {
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
-        packs: { type: 'string', multiple: true },
-        'no-packs': { type: 'boolean', default: false },
+        ...PACK_OPTIONS,
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -85,13 +82,11 @@ export function main(argv: string[]): number {
   }
   if (paths.length === 0) return fail(`check needs at least one PATH\n\n${USAGE}`);
 
-  const { corpus: builtin, problems } = loadCorpus(defaultDataDirectory());
-  let ioFailed = problems.length > 0;
-  for (const problem of problems) process.stderr.write(`lexicite: data problem in ${problem.file} at ${problem.jsonPath}: ${problem.message}\n`);
+  const { corpus, dataProblems, packProblems: problemsByFile } = loadCommandCorpus(process.cwd(), values);
+  let ioFailed = dataProblems.length > 0;
+  for (const problem of dataProblems) process.stderr.write(`lexicite: data problem in ${problem.file} at ${problem.jsonPath}: ${problem.message}\n`);
 
   // Source packs: each pack file with problems is reported like a checked file.
-  const packGlobs = values['no-packs'] ? [] : (values.packs ?? [...DEFAULT_PACK_GLOBS]);
-  const { corpus, problemsByFile } = loadPackFiles(builtin, findPackFiles(process.cwd(), packGlobs));
   const reports: FileReport[] = [];
   for (const [file, packProblems] of problemsByFile) {
     if (packProblems.length === 0) continue;

@@ -75,3 +75,26 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
   return shown.split(path.sep).join('/');
 }
+
+/** Where a subcommand writes and what it works in (the process's, or a test's). */
+export interface CommandIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/**
+ * Writes `content` to a new file, creating its folders. An existing file is replaced only
+ * when `replace` is set (the check and the write are one step: no data is lost to a race).
+ * Returns 'exists' when the file was there and left alone; other failures throw.
+ */
+export function writeNewFile(file: string, content: string, replace: boolean): 'written' | 'exists' {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.writeFileSync(file, content, { encoding: 'utf8', flag: replace ? 'w' : 'wx' });
+    return 'written';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+    throw error;
+  }
+}

@@ -9,13 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importOfficialText, type ImportRequest } from '../core/import/official-text';
-import { describeFsError } from './files';
+import { describeFsError, displayPath, writeNewFile, type CommandIo } from './files';
 
-export interface ImportIo {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
 
 export const IMPORT_USAGE = `Usage: lexicite import --id ID --title TITLE [--url URL] [options] FILE
 
@@ -47,7 +42,7 @@ const EXIT_OK = 0;
 const EXIT_ERROR = 2;
 const TYPES = ['treaty', 'convention', 'resolution', 'articles'] as const;
 
-export function runImport(args: string[], io: ImportIo): number {
+export function runImport(args: string[], io: CommandIo): number {
   const fail = (message: string, usage = false): number => {
     io.stderr(`lexicite import: ${message}\n${usage ? `\n${IMPORT_USAGE}` : ''}`);
     return EXIT_ERROR;
@@ -129,23 +124,15 @@ export function runImport(args: string[], io: ImportIo): number {
 
   const outFile = values.out ?? path.join('.lexicite', `${values.id}.json`);
   const outAbsolute = path.resolve(io.cwd, outFile);
-  const shown = displayed(outAbsolute, io.cwd);
+  const shown = displayPath(outAbsolute, io.cwd);
   try {
-    fs.mkdirSync(path.dirname(outAbsolute), { recursive: true });
-    // 'wx' fails if the file exists, so an existing pack is never replaced without --force.
-    fs.writeFileSync(outAbsolute, json, { encoding: 'utf8', flag: values.force ? 'w' : 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+    // An existing pack is never replaced without --force.
+    if (writeNewFile(outAbsolute, json, values.force) === 'exists') {
       return fail(`${shown} already exists; nothing was written (use --force to replace it, or --out to write elsewhere)`);
     }
+  } catch (error) {
     return fail(`cannot write ${shown}: ${describeFsError(error)}`);
   }
   io.stderr(`${warnings}lexicite import: wrote ${shown}: ${summary}\n`);
   return EXIT_OK;
-}
-
-function displayed(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-  return shown.split(path.sep).join('/');
 }

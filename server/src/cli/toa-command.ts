@@ -10,16 +10,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeDocument } from '../core/analyze';
 import { tableOfAuthorities } from '../core/authorities';
-import { loadCorpus } from '../core/corpus';
-import { DEFAULT_PACK_GLOBS, findPackFiles, loadPackFiles } from '../core/pack-files';
-import { defaultDataDirectory } from '../runtime';
-import { describeFsError, displayPath } from './files';
+import { loadCommandCorpus, PACK_OPTIONS } from './corpus';
+import { describeFsError, displayPath, writeNewFile, type CommandIo } from './files';
 
-export interface ToaIo {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
 
 export const TOA_USAGE = `Usage: lexicite toa [--out FILE] [--force] [--title TITLE] [--packs GLOB]... [--no-packs] FILE
 
@@ -43,7 +36,7 @@ Exit codes: 0 the table was printed or written, 2 usage or I/O error.
 const EXIT_OK = 0;
 const EXIT_ERROR = 2;
 
-export function runToa(args: string[], io: ToaIo): number {
+export function runToa(args: string[], io: CommandIo): number {
   const fail = (message: string, usage = false): number => {
     io.stderr(`lexicite toa: ${message}\n${usage ? `\n${TOA_USAGE}` : ''}`);
     return EXIT_ERROR;
@@ -59,8 +52,7 @@ export function runToa(args: string[], io: ToaIo): number {
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
         title: { type: 'string' },
-        packs: { type: 'string', multiple: true },
-        'no-packs': { type: 'boolean', default: false },
+        ...PACK_OPTIONS,
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -87,13 +79,11 @@ export function runToa(args: string[], io: ToaIo): number {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-  const { corpus: builtin, problems } = loadCorpus(defaultDataDirectory());
-  if (problems.length > 0) {
-    for (const problem of problems) io.stderr(`lexicite toa: data problem in ${problem.file} at ${problem.jsonPath}: ${problem.message}\n`);
+  const { corpus, dataProblems, packProblems: problemsByFile } = loadCommandCorpus(io.cwd, values);
+  if (dataProblems.length > 0) {
+    for (const problem of dataProblems) io.stderr(`lexicite toa: data problem in ${problem.file} at ${problem.jsonPath}: ${problem.message}\n`);
     return EXIT_ERROR;
   }
-  const packGlobs = values['no-packs'] ? [] : (values.packs ?? [...DEFAULT_PACK_GLOBS]);
-  const { corpus, problemsByFile } = loadPackFiles(builtin, findPackFiles(io.cwd, packGlobs));
   for (const [packFile, packProblems] of problemsByFile) {
     for (const problem of packProblems) {
       io.stderr(`lexicite toa: ${problem.severity === 'error' ? 'source pack problem' : 'source pack warning'} in ${displayPath(packFile, io.cwd)} at ${problem.jsonPath}: ${problem.message}\n`);
@@ -108,12 +98,7 @@ export function runToa(args: string[], io: ToaIo): number {
   const out = path.resolve(io.cwd, values.out);
   const shown = displayPath(out, io.cwd);
   try {
-    if (fs.existsSync(out)) {
-      if (fs.statSync(out).isDirectory()) return fail(`cannot write ${shown}: is a directory`);
-      if (!values.force) return fail(`${shown} already exists; nothing was written (use --force to replace it)`);
-    }
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, table, 'utf8');
+    if (writeNewFile(out, table, values.force) === 'exists') return fail(`${shown} already exists; nothing was written (use --force to replace it)`);
   } catch (error) {
     return fail(`cannot write ${shown}: ${describeFsError(error)}`);
   }
