@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadCorpus, type Instrument } from '../server/src/core/corpus';
-import { formatDate, RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../server/src/core/rules';
+import { formatDate } from '../server/src/core/dates';
+import { RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../server/src/core/rules';
 import { RULE_LEVELS } from '../server/src/core/types';
 import { DEFAULT_PACK_GLOBS } from '../server/src/core/pack-files';
 

@@ -26,10 +26,11 @@ export function analyzeDocument(text: string, corpus: Corpus, settings: Analysis
   const scan = prepareScan(document);
   const references = recognizeReferences(document, scan, corpus);
   const diagnostics: Finding[] = [];
+  const context = { document, scan, references, corpus, documentDate: documentDate({ frontMatter: scan.frontMatter }) };
   for (const rule of RULES) {
     const level = ruleLevel(rule.code, settings.rules);
     if (level === 'off') continue;
-    for (const finding of rule.check({ document, references, corpus })) {
+    for (const finding of rule.check(context)) {
       diagnostics.push({ ...finding, code: rule.code, severity: level, range: document.rangeOf(finding.start, finding.end) });
     }
   }

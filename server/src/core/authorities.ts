@@ -1,7 +1,7 @@
 import type { DocumentAnalysis } from './analyze';
 import type { Corpus, Instrument, InstrumentType, Official } from './corpus';
 import { escapeMarkdown } from './markdown-escape';
-import { formatDate } from './rules';
+import { formatDate } from './dates';
 import { provisionLabel } from './virtual-documents';
 import type { Reference } from './types';
 

@@ -1,7 +1,7 @@
 import type { DocumentAnalysis } from './analyze';
 import type { Corpus, Instrument, Official, OfficialTitle, Provision, Rendering } from './corpus';
 import { escapeMarkdown, markdownLink } from './markdown-escape';
-import { formatDate } from './rules';
+import { formatDate } from './dates';
 import type { Reference } from './types';
 
 export interface HoverInfo {

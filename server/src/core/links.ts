@@ -2,7 +2,7 @@ import { documentDate, type DocumentAnalysis } from './analyze';
 import type { Corpus, OfficialTitle } from './corpus';
 import { titleMatches, titlesHeldAt } from './hover';
 import { safeLinkTarget } from './markdown-escape';
-import { formatDate } from './rules';
+import { formatDate } from './dates';
 import type { Range, Reference } from './types';
 
 /** A link from a reference to its official document (plain values; the server makes them LSP links). */

@@ -1,6 +1,6 @@
 import type { Corpus, Instrument, Official, OfficialTitle, Provision, Rendering } from './corpus';
 import { safeLinkTarget } from './markdown-escape';
-import { formatDate } from './rules';
+import { formatDate } from './dates';
 import type { Reference } from './types';
 
 /**
