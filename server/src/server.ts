@@ -6,6 +6,7 @@
  * VS Code's client starts it over IPC (`--node-ipc`).
  */
 import {
+  CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
@@ -19,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, DEFAULT_SETTINGS, documentDate, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { tableOfAuthorities } from './core/authorities';
 import { loadCorpus, type Corpus } from './core/corpus';
@@ -30,7 +32,7 @@ import { WorkspaceIndex } from './core/workspace-index';
 import { importOfficialText, type ImportRequest, type ImportResult } from './core/import/official-text';
 import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
 import { settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
-import { packProblemToDiagnostic, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
+import { packProblemToDiagnostic, toCodeActions, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
 import { defaultDataDirectory } from './runtime';
 
 if (process.argv.includes('--version')) {
@@ -48,6 +50,12 @@ const { corpus: builtinCorpus, problems: dataProblems } = loadCorpus(defaultData
 /** The built-in corpus plus the workspace's source packs; replaced whenever packs reload. */
 let corpus: Corpus = builtinCorpus;
 
+/** The README shipped beside the server: diagnostics link to their rule's section in it. */
+const DOCS_URI = ((): string | null => {
+  // The packaged extension has it as readme.md.
+  const readme = ['README.md', 'readme.md'].map((name) => path.resolve(__dirname, '..', name)).find((file) => fs.existsSync(file));
+  return readme ? URI.file(readme).toString() : null;
+})();
 /** What every Markdown file of the workspace cites, for "find all references". */
 const workspaceIndex = new WorkspaceIndex();
 /** Drafts larger than this are not read from disk for the index. */
@@ -85,6 +93,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'lexicite-language-server' },
   };
@@ -236,7 +245,7 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
     await connection.sendDiagnostics({
       uri: document.uri,
       version: document.version,
-      diagnostics: analysis.diagnostics.map(toDiagnostic),
+      diagnostics: analysis.diagnostics.map((finding) => toDiagnostic(finding, analysis.document, document.uri, document.version, DOCS_URI)),
     });
   } catch (error) {
     connection.console.error(`Lexicite: analysis of ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -269,6 +278,13 @@ connection.onHover(async (params) => {
 });
 
 /** The "Lexicite: Import Official Text" command: the client sends the text, the core parses it. */
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const text = document.getText();
+  return params.context.diagnostics.flatMap((diagnostic) => toCodeActions(diagnostic, document.uri, document.version, text));
+});
+
 connection.onDocumentLinks(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;

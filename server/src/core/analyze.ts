@@ -3,6 +3,7 @@ import { SourceDocument } from './document';
 import { prepareScan, type FrontMatter, type ScannableText } from './markdown';
 import { recognizeReferences } from './recognize/index';
 import { RULES, ruleLevel } from './rules';
+import { readSuppressions } from './suppressions';
 import type { AnalysisResult, Finding, RuleLevel } from './types';
 
 /** Everything the analysis may be configured with. Resolved per document by the caller. */
@@ -34,8 +35,10 @@ export function analyzeDocument(text: string, corpus: Corpus, settings: Analysis
       diagnostics.push({ ...finding, code: rule.code, severity: level, range: document.rangeOf(finding.start, finding.end) });
     }
   }
-  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { document, frontMatter: scan.frontMatter, headings: scan.headings, references, diagnostics };
+  const suppressions = readSuppressions(document, scan.frontMatter);
+  const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
+  shown.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return { document, frontMatter: scan.frontMatter, headings: scan.headings, references, diagnostics: shown };
 }
 
 /** The date a document speaks of: its front matter `date:` (YYYY-MM-DD or a longer ISO date), else today. */

@@ -1,6 +1,9 @@
 import {
+  CodeActionKind,
   DiagnosticSeverity,
   MarkupKind,
+  type CodeAction,
+  type TextEdit as LspTextEdit,
   SymbolKind,
   type Diagnostic,
   type DocumentLink,
@@ -14,6 +17,7 @@ import type { SymbolInfo } from '../core/symbols';
 import type { HoverInfo } from '../core/hover';
 import type { PackProblemWithRange } from '../core/pack-files';
 import { SOURCE_PACK_CODE } from '../core/rules';
+import type { SourceDocument } from '../core/document';
 import type { Finding, Severity } from '../core/types';
 
 /** Conversions from core values to LSP types; the only place that knows both. */
@@ -27,14 +31,68 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'lexicite';
 
-export function toDiagnostic(finding: Finding): Diagnostic {
+/** What a diagnostic carries for its quick fixes: the edits, computed for one version of the document. */
+export interface FixData {
+  uri: string;
+  version: number;
+  fixes: Array<{ title: string; edits: LspTextEdit[] }>;
+}
+
+/**
+ * A finding as an LSP diagnostic. Its fixes travel in `data`, with the document version they
+ * were computed for (the server keeps no table of pending fixes); `codeDescription` links
+ * to the rule's section of the README shipped with the server.
+ */
+export function toDiagnostic(finding: Finding, document: SourceDocument, uri: string, version: number, docsUri: string | null): Diagnostic {
+  const data: FixData = {
+    uri,
+    version,
+    fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => ({ range: document.rangeOf(edit.start, edit.end), newText: edit.newText })) })),
+  };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
+    ...(docsUri ? { codeDescription: { href: `${docsUri}#${finding.code}` } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    data,
   };
+}
+
+/**
+ * The quick fixes of a diagnostic published by this server, for the document at `version`.
+ * Fixes computed for another version are refused (none are offered); each edit names the
+ * version it applies to, so the editor refuses it too if the document changed meanwhile.
+ * Every rule also offers "Disable <code> for this line".
+ */
+export function toCodeActions(diagnostic: Diagnostic, uri: string, version: number, text: string): CodeAction[] {
+  const data = diagnostic.data as Partial<FixData> | undefined;
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !data || data.uri !== uri || data.version !== version || !Array.isArray(data.fixes)) return [];
+  const textDocument = { uri, version };
+  const actions: CodeAction[] = data.fixes.map((fix, index) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: index === 0,
+    edit: { documentChanges: [{ textDocument, edits: fix.edits }] },
+  }));
+  const code = String(diagnostic.code ?? '');
+  if (code && code !== SOURCE_PACK_CODE) {
+    const line = diagnostic.range.start.line;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lineText = text.split(/\r?\n/)[line] ?? '';
+    const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+    actions.push({
+      title: `Disable ${code} for this line`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: {
+        documentChanges: [{ textDocument, edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- lexicite-disable-next-line ${code} -->${eol}` }] }],
+      },
+    });
+  }
+  return actions;
 }
 
 export function toHover(info: HoverInfo): Hover {

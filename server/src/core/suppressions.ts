@@ -1,0 +1,66 @@
+import type { SourceDocument } from './document';
+import type { FrontMatter } from './markdown';
+
+/**
+ * Suppression comments, as writers put them in a draft:
+ *
+ *   <!-- lexicite-disable-next-line [codes] -->   the line after the comment
+ *   <!-- lexicite-disable [codes] -->             from here on (all codes when none are named)
+ *   <!-- lexicite-enable [codes] -->              back on (all, or the codes named)
+ *
+ * and `lexicite: false` in the front matter, which turns every diagnostic off for the file.
+ * Codes are separated by spaces or commas.
+ */
+export interface Suppressions {
+  /** Whether a diagnostic with this code starting on this (0-based) line is suppressed. */
+  isSuppressed(code: string, line: number): boolean;
+}
+
+const COMMENT = /<!--[ \t]*lexicite-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+
+interface Switch {
+  line: number;
+  kind: 'disable' | 'enable';
+  /** null: every code. */
+  codes: Set<string> | null;
+}
+
+function codesOf(list: string): Set<string> | null {
+  const codes = list.split(/[\s,]+/).filter(Boolean);
+  return codes.length > 0 ? new Set(codes) : null;
+}
+
+export function readSuppressions(document: SourceDocument, frontMatter: FrontMatter): Suppressions {
+  if (frontMatter.span && /^lexicite:[ \t]*(?:false|off|no)[ \t]*$/m.test(document.text.slice(frontMatter.span.start, frontMatter.span.end))) {
+    return { isSuppressed: () => true };
+  }
+  const nextLine = new Map<number, Set<string> | null>();
+  const switches: Switch[] = [];
+  for (const match of document.text.matchAll(COMMENT)) {
+    const kind = match[1] as string;
+    const codes = codesOf(match[2] ?? '');
+    const endLine = document.positionAt(match.index + match[0].length).line;
+    if (kind === 'disable-next-line') {
+      const previous = nextLine.get(endLine + 1);
+      nextLine.set(endLine + 1, previous === null || codes === null ? null : new Set([...(previous ?? []), ...codes]));
+    } else {
+      switches.push({ line: document.positionAt(match.index).line, kind: kind === 'disable' ? 'disable' : 'enable', codes });
+    }
+  }
+  if (nextLine.size === 0 && switches.length === 0) return { isSuppressed: () => false };
+  return {
+    isSuppressed(code: string, line: number): boolean {
+      if (nextLine.has(line)) {
+        const codes = nextLine.get(line);
+        if (codes === null || codes?.has(code)) return true;
+      }
+      // The last switch at or before the line that concerns this code decides.
+      let disabled = false;
+      for (const entry of switches) {
+        if (entry.line > line) break;
+        if (entry.codes === null || entry.codes.has(code)) disabled = entry.kind === 'disable';
+      }
+      return disabled;
+    },
+  };
+}

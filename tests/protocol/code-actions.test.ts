@@ -1,0 +1,87 @@
+/**
+ * Quick fixes through the real protocol: fixes travel in Diagnostic.data with the document
+ * version; applying one removes the diagnostic; a fix for an older version is refused;
+ * every diagnostic can be disabled for its line; codeDescription links to the rule's docs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CodeActionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  type CodeAction,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startServer, type ServerUnderTest } from './lsp-client';
+
+const URI = 'file:///workspace/fixes.md';
+let server: ServerUnderTest;
+let version = 1;
+let text = ['# Fixes', '', 'The ban dates from resolution 1718 (2009).', ''].join('\n');
+
+async function actionsFor(diagnostic: Diagnostic): Promise<CodeAction[]> {
+  return ((await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: URI },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  })) ?? []) as CodeAction[];
+}
+
+function apply(action: CodeAction): { edits: TextEdit[]; version: number | null } {
+  const change = action.edit?.documentChanges?.[0] as TextDocumentEdit;
+  return { edits: change.edits as TextEdit[], version: change.textDocument.version };
+}
+
+async function change(newText: string): Promise<Diagnostic[]> {
+  version += 1;
+  text = newText;
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version }, contentChanges: [{ text }] });
+  return (await server.nextDiagnostics(URI, (params) => params.version === version)).diagnostics;
+}
+
+beforeAll(async () => {
+  server = startServer();
+  await server.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  await server.connection.sendNotification(InitializedNotification.type, {});
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'markdown', version, text } });
+});
+
+afterAll(() => {
+  if (server.process.exitCode === null) server.process.kill();
+});
+
+describe('quick fixes', () => {
+  it('carries its fixes in data with the version, links its docs, and applying the fix removes the diagnostic', async () => {
+    const [diagnostic] = (await server.nextDiagnostics(URI, (params) => params.version === 1)).diagnostics;
+    expect(diagnostic?.code).toBe('year-mismatch');
+    expect(diagnostic?.data).toMatchObject({ uri: URI, version: 1 });
+    expect(diagnostic?.codeDescription?.href).toMatch(/^file:\/\/.*README\.md#year-mismatch$/);
+
+    const actions = await actionsFor(diagnostic as Diagnostic);
+    expect(actions.map((action) => action.title)).toEqual(['Change the year to 2006', 'Disable year-mismatch for this line']);
+    const fix = apply(actions[0] as CodeAction);
+    expect(fix.version).toBe(1);
+    const fixed = TextDocument.applyEdits(TextDocument.create(URI, 'markdown', 1, text), fix.edits);
+    expect(fixed).toBe(['# Fixes', '', 'The ban dates from resolution 1718 (2006).', ''].join('\n'));
+    expect(await change(fixed)).toEqual([]);
+  });
+
+  it('refuses a fix computed for an older version of the document', async () => {
+    const diagnostics = await change(['# Fixes', '', 'The ban dates from resolution 1718 (2011).', ''].join('\n'));
+    const stale = diagnostics[0] as Diagnostic;
+    await change(`${text}More text.\n`);
+    expect(await actionsFor(stale)).toEqual([]);
+  });
+
+  it('disables a rule for one line with a comment above it', async () => {
+    const [diagnostic] = await change(['# Fixes', '', '  The ban dates from resolution 1718 (2012).', ''].join('\n'));
+    const disable = (await actionsFor(diagnostic as Diagnostic)).find((action) => action.title === 'Disable year-mismatch for this line') as CodeAction;
+    const edited = TextDocument.applyEdits(TextDocument.create(URI, 'markdown', version, text), apply(disable).edits);
+    expect(edited).toBe(['# Fixes', '', '  <!-- lexicite-disable-next-line year-mismatch -->', '  The ban dates from resolution 1718 (2012).', ''].join('\n'));
+    expect(await change(edited)).toEqual([]);
+  });
+});
