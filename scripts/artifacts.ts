@@ -10,6 +10,7 @@ import { loadCorpus, type Instrument } from '../server/src/core/corpus';
 import { formatDate } from '../server/src/core/dates';
 import { RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../server/src/core/rules';
 import { RULE_LEVELS } from '../server/src/core/types';
+import { CITATION_STYLES } from '../server/src/core/citations';
 import { DEFAULT_PACK_GLOBS } from '../server/src/core/pack-files';
 
 export interface Artifact {
@@ -36,6 +37,14 @@ export function settingsSchema(): Record<string, SettingSchema> {
       scope: 'resource',
       markdownDescription:
         'Globs, relative to each workspace folder, of the source packs to load: JSON files that add instruments, provisions and officials (see the README section `Source packs`). Not used in untrusted workspaces.',
+    },
+    'lexicite.citationStyle': {
+      type: 'string',
+      enum: [...CITATION_STYLES],
+      default: 'un',
+      scope: 'resource',
+      markdownDescription:
+        'Citation style of the citations Lexicite writes: in hovers, in footnotes inserted by quick fixes and in completions. `un`: UN editorial practice; `chicago`: Chicago notes; `oscola`: OSCOLA.',
     },
     'lexicite.trace.server': {
       type: 'string',

@@ -273,7 +273,8 @@ connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const analysis = await analysisOf(document);
-  const info = hoverAt(analysis, corpus, analysis.document.offsetAt(params.position), { asOf: documentDate(analysis) });
+  const settings = await settingsFor(document.uri);
+  const info = hoverAt(analysis, corpus, analysis.document.offsetAt(params.position), { asOf: documentDate(analysis), style: settings.citationStyle });
   return info ? toHover(info) : null;
 });
 

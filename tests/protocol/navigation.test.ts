@@ -132,7 +132,7 @@ describe('hovers through the protocol', () => {
     expect(markdown).toContain('Run \\[this\\]\\(command:workbench\\.action\\.quit\\) now &lt;img');
     // Outside code spans (where Markdown renders nothing active) no link may come from data;
     // the citation's code span cannot be broken out of, as data backticks are replaced.
-    const citation = /\nCite: `([^`\n]*)`$/.exec(markdown);
+    const citation = /\nCite \(UN\): `([^`\n]*)`$/.exec(markdown);
     expect(citation?.[1]).toContain('Injection Treaty');
     expect(markdown.replace(/`[^`\n]*`/g, '')).not.toMatch(/(?<!\\)\]\(command:/);
     expect(markdown).not.toMatch(/<img|<script/);

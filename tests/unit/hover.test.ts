@@ -68,7 +68,7 @@ describe('hovers on provisions and officials', () => {
     expect(markdown).toContain('> A State which aids or assists another State');
     expect(markdown).toContain('a secondary copy, not the official publication');
     expect(markdown).toContain('[Official document](<https://legal.un.org/ilc/texts/instruments/english/draft_articles/9_6_2001.pdf>)');
-    expect(markdown).toContain('Cite: `');
+    expect(markdown).toContain('Cite (UN): `Responsibility of States for Internationally Wrongful Acts');
   });
 
   it('says plainly when no verbatim text is bundled, and labels our summary as ours', () => {

@@ -1,3 +1,4 @@
+import type { CitationStyle } from './citations';
 import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
 import { prepareScan, type FrontMatter, type ScannableText } from './markdown';
@@ -10,9 +11,11 @@ import type { AnalysisResult, Finding, RuleLevel } from './types';
 export interface AnalysisSettings {
   /** Per rule code: a severity, or "off". Codes not listed keep their default. */
   rules: Readonly<Record<string, RuleLevel>>;
+  /** The style of citations in hovers, inserted footnotes and completions. */
+  citationStyle: CitationStyle;
 }
 
-export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {} };
+export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, citationStyle: 'un' };
 
 export interface DocumentAnalysis extends AnalysisResult {
   document: SourceDocument;

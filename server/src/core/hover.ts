@@ -1,6 +1,7 @@
 import type { DocumentAnalysis } from './analyze';
 import type { Corpus, Instrument, Official, OfficialTitle, Provision, Rendering } from './corpus';
 import { escapeMarkdown, markdownLink } from './markdown-escape';
+import { formatCitation, type CitationStyle } from './citations';
 import { formatDate } from './dates';
 import type { Reference } from './types';
 
@@ -13,6 +14,8 @@ export interface HoverInfo {
 export interface HoverOptions {
   /** The date the document speaks of (ISO), for officials' titles: front matter `date:`, else today. */
   asOf: string;
+  /** The style of the citation offered for copying (default: un). */
+  style?: CitationStyle;
 }
 
 /** The reference under a UTF-16 offset. Ranges give several references nested spans: the narrowest wins. */
@@ -46,7 +49,7 @@ function hoverMarkdown(reference: Reference, corpus: Corpus, options: HoverOptio
   if (!instrument) return null;
   const provision = corpus.provision(reference.id)?.provision;
   if (reference.resolvedBy === 'unknown' || !provision) return missingProvisionHover(instrument, reference);
-  return provisionHover(instrument, provision);
+  return provisionHover(instrument, provision, options.style ?? 'un');
 }
 
 export function instrumentHover(instrument: Instrument): string {
@@ -95,7 +98,7 @@ function renderingSource(rendering: Rendering, instrument: Instrument): string {
   return `*${parts.join(' · ')}*`;
 }
 
-export function provisionHover(instrument: Instrument, provision: Provision): string {
+export function provisionHover(instrument: Instrument, provision: Provision, style: CitationStyle = 'un'): string {
   const heading = `**${escapeMarkdown(provisionLabel(instrument, provision))}${provision.title ? ` — ${escapeMarkdown(provision.title)}` : ''}**`;
   const lines: string[] = [heading, '', escapeMarkdown(instrument.title), ''];
   if (provision.text) {
@@ -109,7 +112,7 @@ export function provisionHover(instrument: Instrument, provision: Provision): st
   }
   const official = markdownLink('Official document', instrument.url);
   lines.push('', official ?? '*No link to the official document is recorded.*');
-  lines.push('', `Cite: \`${citation(instrument, provision).replace(/`/g, "'")}\``);
+  lines.push('', `Cite (${style.toUpperCase()}): \`${formatCitation(instrument, provision, style).replace(/`/g, "'")}\``);
   return lines.join('\n');
 }
 
@@ -130,15 +133,6 @@ function ambiguousHover(reference: Reference, corpus: Corpus): string {
     return `- ${escapeMarkdown(instrument?.shortTitle ?? id)}`;
   });
   return [`**${escapeMarkdown(reference.text)}**: which instrument?`, '', 'No instrument is named in the phrase or before it. It could be:', '', ...names].join('\n');
-}
-
-/** A citation of a provision in UN style: "Security Council resolution 1718 (2006), para. 8 (d)". */
-export function citation(instrument: Instrument, provision: Pick<Provision, 'number' | 'kind'>): string {
-  if (instrument.type === 'resolution') {
-    const number = provision.number.replace(/^(\d+)\(([a-z])\)$/, '$1 ($2)');
-    return `${instrument.title}${instrument.symbol ? `, ${instrument.symbol}` : ''}, para. ${number}`;
-  }
-  return `${instrument.title}, art. ${provision.number}`;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-import type { AnalysisSettings } from './analyze';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from './analyze';
+import { CITATION_STYLES, type CitationStyle } from './citations';
 import { RULES } from './rules';
 import { RULE_LEVELS, type RuleLevel } from './types';
 
@@ -27,7 +28,13 @@ export function settingsFromJson(value: unknown): { settings: AnalysisSettings; 
       }
     }
   }
-  return { settings: { rules }, problems };
+  let citationStyle = DEFAULT_SETTINGS.citationStyle;
+  const style = section.citationStyle;
+  if (style !== undefined && style !== null) {
+    if (typeof style === 'string' && (CITATION_STYLES as readonly string[]).includes(style)) citationStyle = style as CitationStyle;
+    else problems.push(`lexicite.citationStyle: ${JSON.stringify(style)} is not one of ${CITATION_STYLES.join(', ')}; using ${citationStyle}`);
+  }
+  return { settings: { rules, citationStyle }, problems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
