@@ -24,6 +24,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { tableOfAuthorities } from './core/authorities';
 import { loadCorpus, type Corpus } from './core/corpus';
+import { completionsAt } from './core/completions';
 import { hoverAt, referenceAt } from './core/hover';
 import { documentLinks } from './core/links';
 import { searchSymbols } from './core/symbols';
@@ -32,7 +33,7 @@ import { WorkspaceIndex } from './core/workspace-index';
 import { importOfficialText, type ImportRequest, type ImportResult } from './core/import/official-text';
 import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
 import { settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
-import { packProblemToDiagnostic, toCodeActions, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
+import { packProblemToDiagnostic, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
 import { defaultDataDirectory } from './runtime';
 
 if (process.argv.includes('--version')) {
@@ -94,6 +95,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { triggerCharacters: ['^', ' ', '/'] },
     },
     serverInfo: { name: 'lexicite-language-server' },
   };
@@ -279,6 +281,17 @@ connection.onHover(async (params) => {
 });
 
 /** The "Lexicite: Import Official Text" command: the client sends the text, the core parses it. */
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = await analysisOf(document);
+  const settings = await settingsFor(document.uri);
+  const offset = analysis.document.offsetAt(params.position);
+  const completions = completionsAt(analysis, corpus, offset, { asOf: documentDate(analysis), style: settings.citationStyle });
+  if (!completions) return null;
+  return completions.items.map((item) => toCompletionItem(item, analysis.document, completions.replaceStart, offset));
+});
+
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;

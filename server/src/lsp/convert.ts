@@ -1,5 +1,7 @@
 import {
   CodeActionKind,
+  CompletionItemKind,
+  type CompletionItem,
   DiagnosticSeverity,
   MarkupKind,
   type CodeAction,
@@ -12,6 +14,7 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import type { CompletionInfo } from '../core/completions';
 import type { DocumentLinkInfo } from '../core/links';
 import type { SymbolInfo } from '../core/symbols';
 import type { HoverInfo } from '../core/hover';
@@ -145,5 +148,25 @@ export function toSymbolInformation(symbol: SymbolInfo): SymbolInformation {
     kind: SYMBOL_KIND[symbol.kind],
     containerName: symbol.containerName ?? undefined,
     location: toLocation(virtualDocumentUri(symbol.path), symbol.line),
+  };
+}
+
+const COMPLETION_KIND: Record<CompletionInfo['kind'], CompletionItemKind> = {
+  footnote: CompletionItemKind.Reference,
+  provision: CompletionItemKind.Field,
+  instrument: CompletionItemKind.File,
+  official: CompletionItemKind.Constant,
+};
+
+export function toCompletionItem(item: CompletionInfo, document: SourceDocument, replaceStart: number, offset: number): CompletionItem {
+  return {
+    label: item.label,
+    kind: COMPLETION_KIND[item.kind],
+    detail: item.detail,
+    ...(item.documentation ? { documentation: item.documentation } : {}),
+    sortText: item.sortText,
+    filterText: item.label,
+    textEdit: { range: document.rangeOf(replaceStart, offset), newText: item.insertText },
+    additionalTextEdits: item.additionalEdits.map((edit) => ({ range: document.rangeOf(edit.start, edit.end), newText: edit.newText })),
   };
 }
