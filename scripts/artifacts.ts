@@ -10,7 +10,7 @@ import { loadCorpus, type Instrument } from '../server/src/core/corpus';
 import { formatDate } from '../server/src/core/dates';
 import { RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../server/src/core/rules';
 import { RULE_LEVELS } from '../server/src/core/types';
-import { CITATION_STYLES } from '../server/src/core/citations';
+import { CITATION_STYLES, formatCitation } from '../server/src/core/citations';
 import { DEFAULT_PACK_GLOBS } from '../server/src/core/pack-files';
 
 export interface Artifact {
@@ -89,23 +89,31 @@ function replaceBetweenMarkers(text: string, name: string, replacement: string, 
   return `${text.slice(0, from + begin.length)}\n${replacement}\n${text.slice(to)}`;
 }
 
-/** A footnote citation and an inline citation per resolution, in UN style. */
+/**
+ * Per instrument: a footnote citation in each citation style (`cite-<id>` is UN style,
+ * `cite-chicago-<id>` and `cite-oscola-<id>` the others) and the inline form writers use.
+ */
 function snippets(instruments: readonly Instrument[]): Record<string, { prefix: string[]; body: string[]; description: string }> {
   const result: Record<string, { prefix: string[]; body: string[]; description: string }> = {};
   const escape = (text: string): string => text.replace(/[$}\\]/g, (char) => `\\${char}`);
   for (const instrument of [...instruments].sort((a, b) => a.id.localeCompare(b.id))) {
-    if (instrument.type !== 'resolution' || !instrument.symbol) continue;
-    const number = instrument.id.replace(/^unscr-/, '');
-    const citation = `Security Council resolution ${number} (${instrument.date.slice(0, 4)}), ${instrument.symbol}, adopted on ${formatDate(instrument.date)}${instrument.url ? `, ${instrument.url}` : ''}.`;
-    result[`Cite ${instrument.symbol} in a footnote`] = {
-      prefix: [`cite-unscr-${number}`, `unscr${number}`],
-      body: [`[^\${1:unscr-${number}}]`, '', `[^\${1:unscr-${number}}]: ${escape(citation)}`],
-      description: `Footnote citation of ${instrument.title}`,
-    };
-    result[`Resolution ${number} inline`] = {
-      prefix: [`res-${number}`],
-      body: [`resolution ${number} (${instrument.date.slice(0, 4)})`],
-      description: `${instrument.symbol}, adopted on ${formatDate(instrument.date)}`,
+    for (const style of CITATION_STYLES) {
+      const prefix = style === 'un' ? `cite-${instrument.id}` : `cite-${style}-${instrument.id}`;
+      const citation = formatCitation(instrument, null, style);
+      result[`${instrument.shortTitle}: footnote citation (${style.toUpperCase()})`] = {
+        prefix: [prefix],
+        body: [`[^\${1:${instrument.id}}]`, '', `[^\${1:${instrument.id}}]: ${escape(citation)}`],
+        description: `Footnote citing ${instrument.title} (${style.toUpperCase()} style)`,
+      };
+    }
+    const inline =
+      instrument.type === 'resolution'
+        ? `resolution ${instrument.id.replace(/^unscr-/, '')} (${instrument.date.slice(0, 4)})`
+        : (instrument.aliases?.[0] ?? instrument.shortTitle);
+    result[`${instrument.shortTitle}: inline`] = {
+      prefix: [instrument.type === 'resolution' ? `res-${instrument.id.replace(/^unscr-/, '')}` : `name-${instrument.id}`],
+      body: [escape(inline)],
+      description: `${instrument.symbol ?? instrument.shortTitle}, ${instrument.dateKind} ${formatDate(instrument.date)}`,
     };
   }
   return result;
