@@ -1,0 +1,78 @@
+/**
+ * Writing with Lexicite in VS Code: completion after "[^" (a footnote citation whose
+ * definition is appended) and after "Article " (the articles of the instrument in context),
+ * and a quick fix applied from the editor that makes its diagnostic disappear.
+ */
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { scenario, VSCodeSession } from './harness';
+
+const DRAFT = ['# Working draft', '', 'The asset freeze is in paragraph 8(d) of resolution 1718.', ''].join('\n');
+const FIXES = ['# Years', '', 'The ban dates from resolution 1718 (2009).', ''].join('\n');
+
+let session: VSCodeSession | undefined;
+const vscode = (): VSCodeSession => {
+  if (!session) throw new Error('VS Code did not start (see the beforeAll error)');
+  return session;
+};
+
+async function acceptSuggestion(label: string): Promise<void> {
+  const { page } = vscode();
+  const row = page.locator('.editor-widget.suggest-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+  await page.locator('.editor-widget.suggest-widget').waitFor({ state: 'hidden' });
+}
+
+describe('Lexicite in VS Code: writing', () => {
+  beforeAll(async () => {
+    session = await VSCodeSession.start('editing', { 'draft.md': DRAFT, 'fixes.md': FIXES });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  scenario('completion after [^ inserts a footnote citation and appends its definition', () => session, async () => {
+    const { page } = vscode();
+    await vscode().openFile('draft.md');
+    await vscode().waitForLog(/Lexicite language server started: \d+ instruments loaded/);
+    // Put the cursor right after the sentence's full stop.
+    await vscode().focusEditorAtEnd();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.type('[^');
+    await page.keyboard.press('Control+Space');
+    await acceptSuggestion('unscr-1718-op-8d');
+    const text = await vscode().saveAndExpect('draft.md', '[^unscr-1718-op-8d]: Security Council resolution 1718 (2006), S/RES/1718 (2006), para. 8 (d).');
+    expect(text).toContain('of resolution 1718.[^unscr-1718-op-8d]');
+  });
+
+  scenario('completion after "Article " offers the articles of the instrument in context', () => session, async () => {
+    const { page } = vscode();
+    await vscode().focusEditorAtEnd();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Under ARSIWA, Article ');
+    await page.keyboard.press('Control+Space');
+    // The articles of ARSIWA are offered, with their titles; typing filters them.
+    await page.locator('.editor-widget.suggest-widget .monaco-list-row', { hasText: 'Responsibility of a State for its internationally wrongful acts' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.type('16');
+    await acceptSuggestion('16');
+    await vscode().saveAndExpect('draft.md', 'Under ARSIWA, Article 16');
+  });
+
+  scenario('applying the quick fix corrects the year and the diagnostic disappears', () => session, async () => {
+    const { page } = vscode();
+    await vscode().openFile('fixes.md');
+    await vscode().waitForProblem(['year-mismatch', 'not in 2009']);
+    // Open the quick fixes at the diagnostic: click the year, then Ctrl+.
+    await vscode().focusEditorAtEnd();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+.');
+    // The preferred fix is the first entry of the Quick Fix menu, selected: accept it.
+    await page.getByText('Change the year to 2006').first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await vscode().saveAndExpect('fixes.md', 'The ban dates from resolution 1718 (2006).');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'not in 2009' }).first().waitFor({ state: 'detached' });
+  });
+});
