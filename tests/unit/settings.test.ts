@@ -5,14 +5,14 @@ import { bundledCorpus } from '../helpers';
 
 describe('settings', () => {
   it('accepts a level per rule code', () => {
-    expect(settingsFromJson({ rules: { 'year-mismatch': 'warning' } })).toEqual({ settings: { rules: { 'year-mismatch': 'warning' }, citationStyle: 'un' }, problems: [] });
+    expect(settingsFromJson({ rules: { 'year-mismatch': 'warning' } })).toEqual({ settings: { rules: { 'year-mismatch': 'warning' }, citationStyle: 'un', citationScope: 'sentence' }, problems: [] });
     expect(settingsFromJson({ citationStyle: 'oscola' }).settings.citationStyle).toBe('oscola');
     expect(settingsFromJson({ citationStyle: 'mla' }).problems).toEqual(['lexicite.citationStyle: "mla" is not one of un, chicago, oscola; using un']);
   });
 
   it('uses the defaults for missing settings', () => {
-    expect(settingsFromJson(undefined)).toEqual({ settings: { rules: {}, citationStyle: 'un' }, problems: [] });
-    expect(settingsFromJson({ trace: { server: 'off' } })).toEqual({ settings: { rules: {}, citationStyle: 'un' }, problems: [] });
+    expect(settingsFromJson(undefined)).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence' }, problems: [] });
+    expect(settingsFromJson({ trace: { server: 'off' } })).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence' }, problems: [] });
   });
 
   it('reports bad values without throwing and keeps the defaults', () => {
@@ -20,7 +20,7 @@ describe('settings', () => {
     expect(settings.rules).toEqual({});
     expect(problems).toEqual([
       'lexicite.rules.year-mismatch: "fatal" is not one of off, hint, information, warning, error; using the default',
-      'lexicite.rules.no-such-rule: unknown rule code (known: year-mismatch)',
+      'lexicite.rules.no-such-rule: unknown rule code (known: year-mismatch, unknown-provision, ambiguous-reference, title-mismatch, undefined-footnote, unused-footnote)',
     ]);
     expect(settingsFromJson('nonsense').problems).toEqual(['lexicite settings must be an object; using defaults']);
     expect(settingsFromJson({ rules: ['error'] }).problems).toHaveLength(1);
@@ -30,7 +30,7 @@ describe('settings', () => {
     const text = 'See resolution 1718 (2009).';
     const corpus = bundledCorpus();
     expect(analyzeDocument(text, corpus).diagnostics.map((d) => d.severity)).toEqual(['error']);
-    expect(analyzeDocument(text, corpus, { rules: { 'year-mismatch': 'hint' }, citationStyle: 'un' }).diagnostics.map((d) => d.severity)).toEqual(['hint']);
-    expect(analyzeDocument(text, corpus, { rules: { 'year-mismatch': 'off' }, citationStyle: 'un' }).diagnostics).toEqual([]);
+    expect(analyzeDocument(text, corpus, { rules: { 'year-mismatch': 'hint' }, citationStyle: 'un', citationScope: 'sentence' }).diagnostics.map((d) => d.severity)).toEqual(['hint']);
+    expect(analyzeDocument(text, corpus, { rules: { 'year-mismatch': 'off' }, citationStyle: 'un', citationScope: 'sentence' }).diagnostics).toEqual([]);
   });
 });

@@ -13,9 +13,14 @@ export interface AnalysisSettings {
   rules: Readonly<Record<string, RuleLevel>>;
   /** The style of citations in hovers, inserted footnotes and completions. */
   citationStyle: CitationStyle;
+  /** Where a citation must be for a sentence to count as cited: the sentence itself, or its paragraph. */
+  citationScope: CitationScope;
 }
 
-export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, citationStyle: 'un' };
+export type CitationScope = 'sentence' | 'paragraph';
+export const CITATION_SCOPES: readonly CitationScope[] = ['sentence', 'paragraph'];
+
+export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, citationStyle: 'un', citationScope: 'sentence' };
 
 export interface DocumentAnalysis extends AnalysisResult {
   document: SourceDocument;
@@ -30,12 +35,21 @@ export function analyzeDocument(text: string, corpus: Corpus, settings: Analysis
   const scan = prepareScan(document);
   const references = recognizeReferences(document, scan, corpus);
   const diagnostics: Finding[] = [];
-  const context = { document, scan, references, corpus, documentDate: documentDate({ frontMatter: scan.frontMatter }) };
+  const context = {
+    document,
+    scan,
+    references,
+    corpus,
+    documentDate: documentDate({ frontMatter: scan.frontMatter }),
+    citationStyle: settings.citationStyle,
+    citationScope: settings.citationScope,
+  };
   for (const rule of RULES) {
     const level = ruleLevel(rule.code, settings.rules);
     if (level === 'off') continue;
     for (const finding of rule.check(context)) {
-      diagnostics.push({ ...finding, code: rule.code, severity: level, range: document.rangeOf(finding.start, finding.end) });
+      // A rule may lower one finding's severity while it runs at its default level; a level the writer sets applies to all.
+      diagnostics.push({ ...finding, code: rule.code, severity: finding.severity && level === rule.defaultSeverity ? finding.severity : level, range: document.rangeOf(finding.start, finding.end) });
     }
   }
   const suppressions = readSuppressions(document, scan.frontMatter);

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import markdownItFootnote from 'markdown-it-footnote';
 import type { SourceDocument } from './document';
+import { collectFootnotes, recordFootnoteDefinitions, type FootnoteDefinition, type FootnoteReference } from './footnotes';
 
 /**
  * What the recognizer may read of a Markdown document.
@@ -22,6 +23,13 @@ export interface ScannableText {
    * inline content as markdown-it reads it, and the offsets of its line(s), line break excluded.
    */
   headings: Array<{ level: number; text: string; start: number; end: number }>;
+  /**
+   * Footnote references `[^label]` in prose, in document order, as markdown-it-footnote reads
+   * them (never in code, front matter or link destinations), whether or not a definition exists.
+   */
+  footnoteReferences: FootnoteReference[];
+  /** Footnote definitions `[^label]: …` in document order, with the offsets of `[^label]:`. */
+  footnoteDefinitions: FootnoteDefinition[];
 }
 
 export interface FrontMatter {
@@ -33,7 +41,7 @@ export interface FrontMatter {
 
 // footnote_tail moves referenced definitions to the end and drops unreferenced ones; we
 // want every definition where it stands, so it is disabled.
-const parser = new MarkdownIt({ html: true, linkify: false }).use(markdownItFootnote).disable('footnote_tail');
+const parser = new MarkdownIt({ html: true, linkify: false }).use(markdownItFootnote).use(recordFootnoteDefinitions).disable('footnote_tail');
 
 export function prepareScan(document: SourceDocument): ScannableText {
   const text = document.text;
@@ -50,7 +58,8 @@ export function prepareScan(document: SourceDocument): ScannableText {
   const citationSpans: Array<{ start: number; end: number }> = [];
   const headings: Array<{ level: number; text: string; start: number; end: number }> = [];
   let footnoteDepth = 0;
-  const tokens = parser.parse(parseInput, {});
+  const env = {};
+  const tokens = parser.parse(parseInput, env);
   tokens.forEach((token, index) => {
     if (token.type !== 'heading_open' || !token.map) return;
     const inline = tokens[index + 1];
@@ -75,7 +84,9 @@ export function prepareScan(document: SourceDocument): ScannableText {
     for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
   };
   for (const span of prose) maskInline(text, span.start, span.end, blank);
-  return { masked: chars.join(''), citationSpans, frontMatter, headings };
+  const masked = chars.join('');
+  const footnotes = collectFootnotes(tokens, env, text, masked, lineOffset);
+  return { masked, citationSpans, frontMatter, headings, footnoteReferences: footnotes.references, footnoteDefinitions: footnotes.definitions };
 }
 
 /** The text with the given spans replaced by spaces (line breaks kept). */

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type AnalysisSettings } from './analyze';
+import { CITATION_SCOPES, DEFAULT_SETTINGS, type AnalysisSettings, type CitationScope } from './analyze';
 import { CITATION_STYLES, type CitationStyle } from './citations';
 import { RULES } from './rules';
 import { RULE_LEVELS, type RuleLevel } from './types';
@@ -34,7 +34,13 @@ export function settingsFromJson(value: unknown): { settings: AnalysisSettings; 
     if (typeof style === 'string' && (CITATION_STYLES as readonly string[]).includes(style)) citationStyle = style as CitationStyle;
     else problems.push(`lexicite.citationStyle: ${JSON.stringify(style)} is not one of ${CITATION_STYLES.join(', ')}; using ${citationStyle}`);
   }
-  return { settings: { rules, citationStyle }, problems };
+  let citationScope = DEFAULT_SETTINGS.citationScope;
+  const scope = section.citationScope;
+  if (scope !== undefined && scope !== null) {
+    if (typeof scope === 'string' && (CITATION_SCOPES as readonly string[]).includes(scope)) citationScope = scope as CitationScope;
+    else problems.push(`lexicite.citationScope: ${JSON.stringify(scope)} is not one of ${CITATION_SCOPES.join(', ')}; using ${citationScope}`);
+  }
+  return { settings: { rules, citationStyle, citationScope }, problems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,10 @@
 import type { RuleLevel } from '../types';
 import type { RuleDefinition } from './types';
+import { ambiguousReference } from './ambiguous-reference';
+import { titleMismatch } from './title-mismatch';
+import { undefinedFootnote } from './undefined-footnote';
+import { unknownProvision } from './unknown-provision';
+import { unusedFootnote } from './unused-footnote';
 import { yearMismatch } from './year-mismatch';
 
 export type { RawFinding, RuleContext, RuleDefinition } from './types';
@@ -9,7 +14,7 @@ export type { RawFinding, RuleContext, RuleDefinition } from './types';
  * the README's diagnostics table and the `lexicite.rules.*` settings are generated from
  * this list (`npm run generate`), and a test fails when they drift.
  */
-export const RULES: readonly RuleDefinition[] = [yearMismatch];
+export const RULES: readonly RuleDefinition[] = [yearMismatch, unknownProvision, ambiguousReference, titleMismatch, undefinedFootnote, unusedFootnote];
 
 /**
  * Problems in a user's source pack (invalid JSON, a schema violation, a duplicate or

@@ -1,3 +1,5 @@
+import type { CitationScope } from '../analyze';
+import type { CitationStyle } from '../citations';
 import type { Corpus } from '../corpus';
 import type { SourceDocument } from '../document';
 import type { ScannableText } from '../markdown';
@@ -18,7 +20,16 @@ export interface RuleContext {
   corpus: Corpus;
   /** The date the document speaks of (ISO): front matter `date:`, else today. */
   documentDate: string;
+  /** The style of the citations that fixes insert. */
+  citationStyle: CitationStyle;
+  /** Where a citation must be for a sentence to count as cited. */
+  citationScope: CitationScope;
 }
 
-/** A finding before its severity and range are settled. */
-export type RawFinding = Omit<Finding, 'severity' | 'range' | 'code'>;
+/**
+ * A finding before its severity and range are settled. A rule may ask for a lower severity
+ * than its default for one finding (`title-mismatch`: a title held at another time is
+ * information, not a warning); the analysis uses it only while the rule is at its default
+ * level, so a level the user configured applies to every finding of the rule.
+ */
+export type RawFinding = Omit<Finding, 'severity' | 'range' | 'code'> & { severity?: Severity };

@@ -1,0 +1,115 @@
+import type { Official, OfficialTitle } from '../corpus';
+import { formatDate } from '../dates';
+import { titleMatches, titlesHeldAt } from '../hover';
+import type { Fix, Reference } from '../types';
+import type { RawFinding, RuleDefinition } from './types';
+
+/**
+ * "Prime Minister Vladimir Putin" in a draft dated 2024: the title written beside an
+ * official's name is not one the person held at the document's date. A title never held
+ * is a warning; a title held at another time is information (writers often mean it).
+ */
+export const titleMismatch: RuleDefinition = {
+  code: 'title-mismatch',
+  defaultSeverity: 'warning',
+  summary: 'The title written beside an official\'s name ("Prime Minister Vladimir Putin") is not one the person held at the document\'s date (front matter `date:`, else today); a title held at another time is reported as information.',
+  check({ references, corpus, documentDate }) {
+    const findings: RawFinding[] = [];
+    for (const reference of references) {
+      if (reference.kind !== 'official' || !reference.writtenTitle || !reference.writtenTitleSpan) continue;
+      const official = corpus.official(reference.id);
+      if (!official) continue;
+      const finding = mismatch(reference, official, documentDate);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  },
+};
+
+/**
+ * Whether a written title names this office: `titleMatches`, or the same with "X Minister"
+ * read as "Minister of X" ("Defence Minister" names "Minister of Defence of Russia", "Foreign
+ * Minister" names "Minister of Foreign Affairs …"), as English writes ministers both ways.
+ */
+function names(written: string, title: OfficialTitle): boolean {
+  if (titleMatches(written, title)) return true;
+  const inverted = /^(.+?)\s+Minister$/iu.exec(written.trim());
+  if (!inverted?.[1] || /\b(?:prime|minister)\b/iu.test(inverted[1])) return false;
+  return titleMatches(`Minister of ${inverted[1].replace(/\bdefense\b/giu, 'Defence')}`, title);
+}
+
+/** Two English renderings of one office ("Chairman of the State Affairs Commission" → "President of the State Affairs"). */
+function sameOffice(a: OfficialTitle, b: OfficialTitle): boolean {
+  if (a === b || a.title === b.title) return true;
+  return a.kind === 'english-rendering-of-same-office' && b.kind === 'english-rendering-of-same-office' && !!a.organization && a.organization === b.organization;
+}
+
+function period(title: OfficialTitle): string {
+  const from = title.from ? `from ${formatDate(title.from)}` : 'from a date not recorded';
+  const to = title.to ? `to ${formatDate(title.to)}` : 'to the present';
+  return `${from} ${to}`;
+}
+
+function quotedList(titles: readonly OfficialTitle[]): string {
+  const names = [...new Set(titles.map((title) => `"${title.title}"`))];
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function mismatch(reference: Reference, official: Official, asOf: string): RawFinding | null {
+  const written = reference.writtenTitle as string;
+  const span = reference.writtenTitleSpan as { start: number; end: number };
+  const held = titlesHeldAt(official, asOf);
+  const matching = official.titles.filter((title) => names(written, title));
+  if (matching.some((title) => held.some((current) => sameOffice(title, current)))) return null;
+
+  const date = formatDate(asOf);
+  const holds = held.length > 0 ? `on ${date} they hold ${quotedList(held)}` : `no title of theirs is recorded for ${date}`;
+  const fixes = replacement(reference, official, held, asOf);
+  const how = fixes.length > 0 ? ` Write "${fixes[0]?.edits[0]?.newText}", or check the document's date.` : ' Check the title and the document\'s date (front matter `date:`).';
+  if (matching.length === 0) {
+    return { ...span, message: `${official.name} never held the title "${written}"; ${holds}.${how}`, fixes };
+  }
+  return {
+    ...span,
+    severity: 'information',
+    message: `${official.name} held "${written}" ${matching.map(period).join(' and ')}, not on ${date}; ${holds}.${how}`,
+    fixes,
+  };
+}
+
+/** Titles that are not offices one is addressed by. */
+const NOT_ADDRESSED = new Set(['posthumous-appellation', 'military-rank']);
+
+/**
+ * The title held at the document's date, when exactly one office is held: before the name
+ * its shortest form that names only offices held at that date ("President" for "President
+ * of Russia", "Minister of Defence" for "Minister of Defence of Russia", since "Minister"
+ * alone also names a past office), after the name (", President of …") the data's title.
+ */
+function replacement(reference: Reference, official: Official, held: readonly OfficialTitle[], asOf: string): Fix[] {
+  const offices = held.filter((title) => !NOT_ADDRESSED.has(title.kind ?? ''));
+  const title = offices[0];
+  if (!title || offices.some((other) => !sameOffice(other, title))) return [];
+  const span = reference.writtenTitleSpan as { start: number; end: number };
+  const before = span.end <= reference.start;
+  let newText = title.title;
+  if (before) {
+    const heldNow = (candidate: OfficialTitle): boolean => titlesHeldAt(official, asOf).some((current) => sameOffice(candidate, current));
+    const forms = [title.title, ...(title.variants ?? [])].flatMap(prefixesBeforeOf).sort((a, b) => a.length - b.length);
+    newText = forms.find((form) => official.titles.every((other) => !titleMatches(form, other) || heldNow(other))) ?? title.title;
+  }
+  if (newText === reference.writtenTitle) return [];
+  return [{ title: `Change the title to "${newText}"`, edits: [{ ...span, newText }] }];
+}
+
+/** "Minister of Defence of Russia" → "Minister", "Minister of Defence", "Minister of Defence of Russia". */
+function prefixesBeforeOf(title: string): string[] {
+  const words = title.split(/\s+/);
+  const prefixes: string[] = [];
+  words.forEach((word, index) => {
+    if (index > 0 && word === 'of') prefixes.push(words.slice(0, index).join(' '));
+  });
+  prefixes.push(title);
+  return prefixes;
+}

@@ -1,0 +1,35 @@
+import type { RawFinding, RuleDefinition } from './types';
+
+/** `[^x]` in the text with no `[^x]: …` anywhere in the document. */
+export const undefinedFootnote: RuleDefinition = {
+  code: 'undefined-footnote',
+  defaultSeverity: 'error',
+  summary: 'A footnote reference ("[^3]") with no definition ("[^3]: …") in the document.',
+  check({ scan, document }) {
+    const defined = new Set(scan.footnoteDefinitions.map((definition) => definition.label));
+    const findings: RawFinding[] = [];
+    for (const reference of scan.footnoteReferences) {
+      if (defined.has(reference.label)) continue;
+      const stub = `[^${reference.label}]: `;
+      findings.push({
+        start: reference.start,
+        end: reference.end,
+        message: `Footnote [^${reference.label}] has no definition: add "${stub}…" with its citation, or correct the label.`,
+        fixes: [{ title: `Add a definition of [^${reference.label}] at the end of the document`, edits: [appendAtEnd(document.text, stub)] }],
+      });
+    }
+    return findings;
+  },
+};
+
+/**
+ * An edit appending a paragraph of its own at the end of the text: after a blank line, with
+ * the text's line break style, keeping whether the text ends with a line break.
+ */
+export function appendAtEnd(text: string, paragraph: string): { start: number; end: number; newText: string } {
+  const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+  const endsWithBreak = /(?:\r\n|\n|\r)$/.test(text);
+  let prefix = '';
+  if (text.length > 0 && !/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(text)) prefix = endsWithBreak ? eol : eol + eol;
+  return { start: text.length, end: text.length, newText: `${prefix}${paragraph}${endsWithBreak ? eol : ''}` };
+}
