@@ -11,6 +11,7 @@ import { formatDate } from '../server/src/core/dates';
 import { RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../server/src/core/rules';
 import { RULE_LEVELS } from '../server/src/core/types';
 import { CITATION_STYLES, formatCitation } from '../server/src/core/citations';
+import { CITATION_SCOPES } from '../server/src/core/analyze';
 import { DEFAULT_PACK_GLOBS } from '../server/src/core/pack-files';
 
 export interface Artifact {
@@ -45,6 +46,14 @@ export function settingsSchema(): Record<string, SettingSchema> {
       scope: 'resource',
       markdownDescription:
         'Citation style of the citations Lexicite writes: in hovers, in footnotes inserted by quick fixes and in completions. `un`: UN editorial practice; `chicago`: Chicago notes; `oscola`: OSCOLA.',
+    },
+    'lexicite.citationScope': {
+      type: 'string',
+      enum: [...CITATION_SCOPES],
+      default: 'sentence',
+      scope: 'resource',
+      markdownDescription:
+        'Where a citation must be for `uncited-reference`, `uncited-claim` and `vague-attribution` to count a sentence as cited: in the `sentence` itself, or anywhere in its `paragraph`.',
     },
     'lexicite.trace.server': {
       type: 'string',

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../server/src/core/analyze';
 import { loadCorpus, type Corpus } from '../server/src/core/corpus';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,3 +43,16 @@ export function markdownFiles(directory: string): string[] {
  * that a pack's effect on recognition is visible in tests. Test data, not a real instrument.
  */
 export const FICTIONAL_RESOLUTION_PACK_FILE = path.join(REPO_ROOT, 'tests', 'packs', 'fictional-resolution.json');
+
+/** The rules that judge sourcing: they flag most test sentences, which cite nothing. */
+export const SOURCING_RULES = ['uncited-reference', 'uncited-claim', 'vague-attribution'] as const;
+
+/**
+ * Settings for a fixture: the sourcing rules run only on the fixtures written for them
+ * (tests/rules/<sourcing rule>/), so that every other fixture shows its own rule's results.
+ */
+export function fixtureSettings(file: string): AnalysisSettings {
+  const forSourcing = SOURCING_RULES.some((code) => file.split(/[\\/]/).includes(code));
+  if (forSourcing) return DEFAULT_SETTINGS;
+  return { ...DEFAULT_SETTINGS, rules: Object.fromEntries(SOURCING_RULES.map((code) => [code, 'off'])) };
+}

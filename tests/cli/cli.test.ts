@@ -27,8 +27,9 @@ function write(relative: string, text: string): void {
 
 beforeAll(() => {
   workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicite-cli-'));
-  write('drafts/clean.md', '# Clean\n\nThe embargo dates from Resolution 1718 (2006).\n');
-  write('drafts/wrong-year.md', '# Wrong\n\nThe embargo dates from resolution 1718 (2009).\n');
+  // Each sentence cites a source, so that only what a test is about is reported.
+  write('drafts/clean.md', '# Clean\n\nThe embargo dates from Resolution 1718 (2006).[^1]\n\n[^1]: The official record.\n');
+  write('drafts/wrong-year.md', '# Wrong\n\nThe embargo dates from resolution 1718 (2009).[^1]\n\n[^1]: The official record.\n');
   write('drafts/nested/plain.md', 'No references at all.\n');
   write('drafts/notes.txt', 'Resolution 1718 (2001) in a text file is not checked in folders.\n');
   write('drafts/.hidden/skip.md', 'Resolution 1718 (2001)\n');
@@ -176,7 +177,7 @@ describe('lexicite check with source packs', () => {
     fs.mkdirSync(path.join(packWorkspace, '.lexicite'));
     fs.copyFileSync(FICTIONAL_RESOLUTION_PACK_FILE, path.join(packWorkspace, '.lexicite', 'good.json'));
     fs.writeFileSync(path.join(packWorkspace, '.lexicite', 'broken.json'), '{\n  "instruments": [ { "id": 42 } ]\n}\n');
-    fs.writeFileSync(path.join(packWorkspace, 'draft.md'), 'Resolution 9001 (2030) and resolution 1718 (2006).\n');
+    fs.writeFileSync(path.join(packWorkspace, 'draft.md'), 'Resolution 9001 (2030) and resolution 1718 (2006).[^1]\n\n[^1]: The official records.\n');
   });
 
   afterAll(() => {

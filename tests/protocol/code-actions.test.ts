@@ -21,7 +21,9 @@ import { startServer, type ServerUnderTest } from './lsp-client';
 const URI = 'file:///workspace/fixes.md';
 let server: ServerUnderTest;
 let version = 1;
-let text = ['# Fixes', '', 'The ban dates from resolution 1718 (2009).', ''].join('\n');
+// Each sentence cites a source, so that only year-mismatch is reported.
+const NOTE = ['', '[^1]: The official record.', ''];
+let text = ['# Fixes', '', 'The ban dates from resolution 1718 (2009).[^1]', ...NOTE].join('\n');
 
 async function actionsFor(diagnostic: Diagnostic): Promise<CodeAction[]> {
   return ((await server.connection.sendRequest(CodeActionRequest.type, {
@@ -66,22 +68,22 @@ describe('quick fixes', () => {
     const fix = apply(actions[0] as CodeAction);
     expect(fix.version).toBe(1);
     const fixed = TextDocument.applyEdits(TextDocument.create(URI, 'markdown', 1, text), fix.edits);
-    expect(fixed).toBe(['# Fixes', '', 'The ban dates from resolution 1718 (2006).', ''].join('\n'));
+    expect(fixed).toBe(['# Fixes', '', 'The ban dates from resolution 1718 (2006).[^1]', ...NOTE].join('\n'));
     expect(await change(fixed)).toEqual([]);
   });
 
   it('refuses a fix computed for an older version of the document', async () => {
-    const diagnostics = await change(['# Fixes', '', 'The ban dates from resolution 1718 (2011).', ''].join('\n'));
+    const diagnostics = await change(['# Fixes', '', 'The ban dates from resolution 1718 (2011).[^1]', ...NOTE].join('\n'));
     const stale = diagnostics[0] as Diagnostic;
-    await change(`${text}More text.\n`);
+    await change(`More text.\n\n${text}`);
     expect(await actionsFor(stale)).toEqual([]);
   });
 
   it('disables a rule for one line with a comment above it', async () => {
-    const [diagnostic] = await change(['# Fixes', '', '  The ban dates from resolution 1718 (2012).', ''].join('\n'));
+    const [diagnostic] = await change(['# Fixes', '', '  The ban dates from resolution 1718 (2012).[^1]', ...NOTE].join('\n'));
     const disable = (await actionsFor(diagnostic as Diagnostic)).find((action) => action.title === 'Disable year-mismatch for this line') as CodeAction;
     const edited = TextDocument.applyEdits(TextDocument.create(URI, 'markdown', version, text), apply(disable).edits);
-    expect(edited).toBe(['# Fixes', '', '  <!-- lexicite-disable-next-line year-mismatch -->', '  The ban dates from resolution 1718 (2012).', ''].join('\n'));
+    expect(edited).toBe(['# Fixes', '', '  <!-- lexicite-disable-next-line year-mismatch -->', '  The ban dates from resolution 1718 (2012).[^1]', ...NOTE].join('\n'));
     expect(await change(edited)).toEqual([]);
   });
 });

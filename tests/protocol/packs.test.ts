@@ -22,7 +22,7 @@ import {
 import { FICTIONAL_RESOLUTION_PACK_FILE } from '../helpers';
 import { startServer, type ServerUnderTest } from './lsp-client';
 
-const DRAFT = 'Resolution 9001 (2030) is cited here.\n';
+const DRAFT = 'Resolution 9001 (2030) is cited here.[^1]\n\n[^1]: The official record.\n';
 
 let folder: string;
 let server: ServerUnderTest;

@@ -22,8 +22,9 @@ const URI = 'file:///workspace/draft.md';
 const TEXT = [
   '# Draft',
   '',
-  'The committee was set up by Resolution 1718 and later by UNSCR 1874 (2006).',
+  'The committee was set up by Resolution 1718 and later by UNSCR 1874 (2006).[^1]',
   '',
+  '[^1]: The official records.',
 ].join('\n');
 
 describe('language server over stdio', () => {
@@ -100,7 +101,7 @@ describe('language server over stdio', () => {
     // Type a new wrong year at the end: a diagnostic appears at the right place.
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri: URI, version: 3 },
-      contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'See S/RES/2397 (2018).' }],
+      contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'See S/RES/2397 (2018).[^1]\n' }],
     });
     const again = await server.nextDiagnostics(URI, (params) => params.version === 3);
     expect(again.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start])).toEqual([

@@ -15,9 +15,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, type DocumentAnalysis } from '../../server/src/core/analyze';
+import { analyzeDocument, type AnalysisSettings, type DocumentAnalysis } from '../../server/src/core/analyze';
 import type { Finding, Fix, TextEdit } from '../../server/src/core/types';
-import { bundledCorpus, FIXTURES_DIR, markdownFiles, REPO_ROOT } from '../helpers';
+import { bundledCorpus, FIXTURES_DIR, fixtureSettings, markdownFiles, REPO_ROOT } from '../helpers';
 
 const RULE_FIXTURES_DIR = path.join(REPO_ROOT, 'tests', 'rules');
 
@@ -38,9 +38,9 @@ function shift(offset: number, edits: readonly TextEdit[], isStart: boolean): nu
 const sameEdits = (a: Fix, b: Fix): boolean => JSON.stringify(a.edits) === JSON.stringify(b.edits);
 const summary = ({ code, severity, message, start, end }: Pick<Finding, 'code' | 'severity' | 'message' | 'start' | 'end'>): string => `${start}-${end} ${code} ${severity}: ${message}`;
 
-function checkFix(text: string, before: DocumentAnalysis, diagnostic: Finding, fix: Fix): void {
+function checkFix(text: string, before: DocumentAnalysis, diagnostic: Finding, fix: Fix, settings: AnalysisSettings): void {
   const edited = applyEdits(text, fix.edits);
-  const after = analyzeDocument(edited, bundledCorpus());
+  const after = analyzeDocument(edited, bundledCorpus(), settings);
   const corpus = bundledCorpus();
 
   // The instrument an ambiguous-reference fix names, and what its effect must be.
@@ -88,10 +88,11 @@ describe('fixes', () => {
   for (const file of fixtures) {
     it(path.relative(REPO_ROOT, file), () => {
       const text = fs.readFileSync(file, 'utf8');
-      const before = analyzeDocument(text, bundledCorpus());
+      const settings = fixtureSettings(file);
+      const before = analyzeDocument(text, bundledCorpus(), settings);
       for (const diagnostic of before.diagnostics) {
         for (const fix of diagnostic.fixes) {
-          checkFix(text, before, diagnostic, fix);
+          checkFix(text, before, diagnostic, fix, settings);
           checked++;
         }
       }
@@ -101,8 +102,8 @@ describe('fixes', () => {
   it('checked fixes of every rule that offers them', () => {
     expect(checked).toBeGreaterThan(0);
     const codes = new Set(
-      fixtures.flatMap((file) => analyzeDocument(fs.readFileSync(file, 'utf8'), bundledCorpus()).diagnostics.filter((diagnostic) => diagnostic.fixes.length > 0).map((diagnostic) => diagnostic.code)),
+      fixtures.flatMap((file) => analyzeDocument(fs.readFileSync(file, 'utf8'), bundledCorpus(), fixtureSettings(file)).diagnostics.filter((diagnostic) => diagnostic.fixes.length > 0).map((diagnostic) => diagnostic.code)),
     );
-    expect([...codes].sort()).toEqual(['ambiguous-reference', 'title-mismatch', 'undefined-footnote', 'unknown-provision', 'year-mismatch']);
+    expect([...codes].sort()).toEqual(['ambiguous-reference', 'title-mismatch', 'uncited-claim', 'uncited-reference', 'undefined-footnote', 'unknown-provision', 'vague-attribution', 'year-mismatch']);
   });
 });

@@ -8,12 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../server/src/core/analyze';
-import { bundledCorpus, FIXTURES_DIR, markdownFiles } from '../helpers';
+import { bundledCorpus, FIXTURES_DIR, fixtureSettings, markdownFiles } from '../helpers';
 
 const update = process.env.LEXICITE_UPDATE_EXPECTED === '1';
 
-function actualFor(text: string): unknown {
-  const analysis = analyzeDocument(text, bundledCorpus());
+function actualFor(text: string, file: string): unknown {
+  const analysis = analyzeDocument(text, bundledCorpus(), fixtureSettings(file));
   return {
     references: analysis.references.map(({ kind, id, text: matched, range, writtenYear, inCitation }) => ({
       kind,
@@ -38,7 +38,7 @@ describe('fixtures', () => {
     it(fixture, () => {
       const file = path.join(FIXTURES_DIR, fixture);
       const expectedFile = file.replace(/\.md$/, '.expected.json');
-      const actual = actualFor(fs.readFileSync(file, 'utf8'));
+      const actual = actualFor(fs.readFileSync(file, 'utf8'), file);
       if (update) fs.writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
       if (!fs.existsSync(expectedFile)) {
         throw new Error(`${expectedFile} is missing: run LEXICITE_UPDATE_EXPECTED=1 npx vitest run tests/unit/fixtures.test.ts and review it`);

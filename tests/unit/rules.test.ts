@@ -11,13 +11,13 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { RULES } from '../../server/src/core/rules';
-import { bundledCorpus, markdownFiles, REPO_ROOT } from '../helpers';
+import { bundledCorpus, fixtureSettings, markdownFiles, REPO_ROOT } from '../helpers';
 
 export const RULE_FIXTURES_DIR = path.join(REPO_ROOT, 'tests', 'rules');
 const update = process.env.LEXICITE_UPDATE_EXPECTED === '1';
 
-function actualFor(text: string): unknown {
-  const analysis = analyzeDocument(text, bundledCorpus());
+function actualFor(text: string, file: string): unknown {
+  const analysis = analyzeDocument(text, bundledCorpus(), fixtureSettings(file));
   return analysis.diagnostics.map(({ code, severity, message, range, fixes }) => ({ code, severity, message, range, fixes: fixes.map((fix) => fix.title) }));
 }
 
@@ -35,7 +35,7 @@ describe('rule fixtures', () => {
     it(fixture, () => {
       const file = path.join(RULE_FIXTURES_DIR, fixture);
       const expectedFile = file.replace(/\.md$/, '.expected.json');
-      const actual = actualFor(fs.readFileSync(file, 'utf8'));
+      const actual = actualFor(fs.readFileSync(file, 'utf8'), file);
       if (update) fs.writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
       if (!fs.existsSync(expectedFile)) {
         throw new Error(`${expectedFile} is missing: run LEXICITE_UPDATE_EXPECTED=1 npx vitest run tests/unit/rules.test.ts and review it`);
@@ -48,7 +48,7 @@ describe('rule fixtures', () => {
     for (const rule of RULES.filter((candidate) => candidate.code !== 'year-mismatch')) {
       const flagged = fixtures
         .filter((fixture) => fixture.startsWith(`${rule.code}${path.sep}`))
-        .some((fixture) => analyzeDocument(fs.readFileSync(path.join(RULE_FIXTURES_DIR, fixture), 'utf8'), bundledCorpus()).diagnostics.some((diagnostic) => diagnostic.code === rule.code));
+        .some((fixture) => analyzeDocument(fs.readFileSync(path.join(RULE_FIXTURES_DIR, fixture), 'utf8'), bundledCorpus(), fixtureSettings(fixture)).diagnostics.some((diagnostic) => diagnostic.code === rule.code));
       expect(flagged, rule.code).toBe(true);
     }
   });

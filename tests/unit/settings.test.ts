@@ -20,14 +20,15 @@ describe('settings', () => {
     expect(settings.rules).toEqual({});
     expect(problems).toEqual([
       'lexicite.rules.year-mismatch: "fatal" is not one of off, hint, information, warning, error; using the default',
-      'lexicite.rules.no-such-rule: unknown rule code (known: year-mismatch, unknown-provision, ambiguous-reference, title-mismatch, undefined-footnote, unused-footnote)',
+      'lexicite.rules.no-such-rule: unknown rule code (known: uncited-reference, uncited-claim, vague-attribution, unknown-provision, ambiguous-reference, year-mismatch, title-mismatch, undefined-footnote, unused-footnote)',
     ]);
     expect(settingsFromJson('nonsense').problems).toEqual(['lexicite settings must be an object; using defaults']);
     expect(settingsFromJson({ rules: ['error'] }).problems).toHaveLength(1);
   });
 
   it('changes the severity of a rule, or turns it off', () => {
-    const text = 'See resolution 1718 (2009).';
+    // Cited, so that only year-mismatch speaks.
+    const text = 'See resolution 1718 (2009).[^1]\n\n[^1]: A source.\n';
     const corpus = bundledCorpus();
     expect(analyzeDocument(text, corpus).diagnostics.map((d) => d.severity)).toEqual(['error']);
     expect(analyzeDocument(text, corpus, { rules: { 'year-mismatch': 'hint' }, citationStyle: 'un', citationScope: 'sentence' }).diagnostics.map((d) => d.severity)).toEqual(['hint']);

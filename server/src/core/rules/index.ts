@@ -2,9 +2,12 @@ import type { RuleLevel } from '../types';
 import type { RuleDefinition } from './types';
 import { ambiguousReference } from './ambiguous-reference';
 import { titleMismatch } from './title-mismatch';
+import { uncitedClaim } from './uncited-claim';
+import { uncitedReference } from './uncited-reference';
 import { undefinedFootnote } from './undefined-footnote';
 import { unknownProvision } from './unknown-provision';
 import { unusedFootnote } from './unused-footnote';
+import { vagueAttribution } from './vague-attribution';
 import { yearMismatch } from './year-mismatch';
 
 export type { RawFinding, RuleContext, RuleDefinition } from './types';
@@ -14,7 +17,17 @@ export type { RawFinding, RuleContext, RuleDefinition } from './types';
  * the README's diagnostics table and the `lexicite.rules.*` settings are generated from
  * this list (`npm run generate`), and a test fails when they drift.
  */
-export const RULES: readonly RuleDefinition[] = [yearMismatch, unknownProvision, ambiguousReference, titleMismatch, undefinedFootnote, unusedFootnote];
+export const RULES: readonly RuleDefinition[] = [
+  uncitedReference,
+  uncitedClaim,
+  vagueAttribution,
+  unknownProvision,
+  ambiguousReference,
+  yearMismatch,
+  titleMismatch,
+  undefinedFootnote,
+  unusedFootnote,
+];
 
 /**
  * Problems in a user's source pack (invalid JSON, a schema violation, a duplicate or

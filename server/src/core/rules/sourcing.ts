@@ -1,0 +1,92 @@
+import { footnoteLabel, formatCitation } from '../citations';
+import type { Fix, Reference } from '../types';
+import { definitions, hasCitation, sentences, type Sentence, type Span } from '../sentences';
+import type { RuleContext } from './types';
+
+/**
+ * What the three sourcing rules share: the checked sentences, whether each has a citation in
+ * its scope (the sentence, or its paragraph with `lexicite.citationScope: paragraph`), and
+ * the footnote edits their fixes make.
+ */
+export interface SourcingView {
+  sentences: Sentence[];
+  isCited(sentence: Sentence): boolean;
+  /** Existing footnote definitions: their text → label, and every label in use. */
+  footnoteByText: Map<string, string>;
+  labels: Set<string>;
+  eol: string;
+}
+
+const cache = new WeakMap<RuleContext['scan'], SourcingView>();
+
+export function sourcingView(context: RuleContext): SourcingView {
+  let view = cache.get(context.scan);
+  if (view) return view;
+  const text = context.document.text;
+  const defined = definitions(text);
+  const footnoteByText = new Map<string, string>();
+  for (const match of text.matchAll(/^[ \t]{0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/gm)) footnoteByText.set((match[2] ?? '').trim(), match[1] as string);
+  const cited = new Map<string, boolean>();
+  const scopeOf = (sentence: Sentence): Span => (context.citationScope === 'paragraph' ? sentence.paragraph : sentence);
+  view = {
+    sentences: sentences(context.scan),
+    isCited(sentence) {
+      const scope = scopeOf(sentence);
+      const key = `${scope.start}:${scope.end}`;
+      let result = cited.get(key);
+      if (result === undefined) {
+        result = hasCitation(context.scan.masked, context.document.text, scope, defined.footnotes, defined.links);
+        cited.set(key, result);
+      }
+      return result;
+    },
+    footnoteByText,
+    labels: new Set([...defined.footnotes, ...[...text.matchAll(/\[\^([^\]\s]+)\]/g)].map((match) => match[1] as string)]),
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+  cache.set(context.scan, view);
+  return view;
+}
+
+/** The edit that appends a footnote definition at the end of the document, after a blank line. */
+function appendDefinition(context: RuleContext, view: SourcingView, label: string, body: string): { start: number; end: number; newText: string } {
+  const text = context.document.text;
+  const separator = text.length === 0 ? '' : text.endsWith('\n') ? view.eol : `${view.eol}${view.eol}`;
+  return { start: text.length, end: text.length, newText: `${separator}[^${label}]: ${body}${view.eol}` };
+}
+
+function freeLabel(view: SourcingView, wanted: string): string {
+  if (!view.labels.has(wanted)) return wanted;
+  for (let suffix = 2; ; suffix++) if (!view.labels.has(`${wanted}-${suffix}`)) return `${wanted}-${suffix}`;
+}
+
+/** "Cite <reference> in a footnote": a mark at the end of the sentence and its definition, reusing an existing footnote for the same source. */
+export function citeInFootnote(context: RuleContext, view: SourcingView, sentence: Sentence, reference: Reference): Fix | null {
+  if (!reference.instrumentId) return null;
+  const instrument = context.corpus.instrument(reference.instrumentId);
+  if (!instrument) return null;
+  const provision = reference.kind === 'provision' ? (context.corpus.provision(reference.id)?.provision ?? null) : null;
+  const citation = formatCitation(instrument, provision, context.citationStyle);
+  const existing = view.footnoteByText.get(citation);
+  const label = existing ?? freeLabel(view, footnoteLabel(reference.id));
+  const edits = [{ start: sentence.end, end: sentence.end, newText: `[^${label}]` }];
+  if (!existing) edits.push(appendDefinition(context, view, label, citation));
+  return { title: `Cite ${reference.text.replace(/\s+/g, ' ')} in a footnote${existing ? ` (reuse [^${existing}])` : ''}`, edits };
+}
+
+/** "Add a footnote for the source": a numbered mark at the end of the sentence and an empty definition to fill in. */
+export function footnotePlaceholder(context: RuleContext, view: SourcingView, sentence: Sentence): Fix {
+  let number = 1;
+  while (view.labels.has(String(number))) number++;
+  const label = String(number);
+  return {
+    title: 'Add a footnote for the source',
+    edits: [
+      { start: sentence.end, end: sentence.end, newText: `[^${label}]` },
+      appendDefinition(context, view, label, ''),
+    ],
+  };
+}
+
+/** Forecasts, assessments and recommendations are not claims of fact. */
+export const NOT_A_CLAIM = /\b(?:will\s+likely|(?:is|are)\s+likely\s+to|could|may|might|it\s+seems|seems\s+to|we\s+should\s+expect|should|must|ought\s+to)\b/i;
