@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { scenario, VSCodeSession } from './harness';
 
 const DRAFT = ['# Working draft', '', 'The asset freeze is in paragraph 8(d) of resolution 1718.', ''].join('\n');
-const FIXES = ['# Years', '', 'The ban dates from resolution 1718 (2009).', ''].join('\n');
+// The sentence cites a source, so that the year is its only problem.
+const FIXES = ['# Years', '', 'The ban dates from resolution 1718 (2009).[^1]', '', '[^1]: The official record.', ''].join('\n');
+
+const UNCITED = ['# Uncited', '', 'The embargo rests on resolution 1718 (2006).', ''].join('\n');
 
 let session: VSCodeSession | undefined;
 const vscode = (): VSCodeSession => {
@@ -25,7 +28,7 @@ async function acceptSuggestion(label: string): Promise<void> {
 
 describe('Lexicite in VS Code: writing', () => {
   beforeAll(async () => {
-    session = await VSCodeSession.start('editing', { 'draft.md': DRAFT, 'fixes.md': FIXES });
+    session = await VSCodeSession.start('editing', { 'draft.md': DRAFT, 'fixes.md': FIXES, 'uncited.md': UNCITED });
   });
 
   afterAll(async () => {
@@ -60,19 +63,42 @@ describe('Lexicite in VS Code: writing', () => {
     await vscode().saveAndExpect('draft.md', 'Under ARSIWA, Article 16');
   });
 
+  scenario('the quick fix for an uncited reference inserts the footnote, and the diagnostic disappears', () => session, async () => {
+    const { page } = vscode();
+    await vscode().openFile('uncited.md');
+    await vscode().waitForProblem(['uncited-reference', 'resolution 1718 (2006)']);
+    await vscode().focusEditorAtEnd();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+.');
+    await page.getByText('Cite resolution 1718 (2006) in a footnote').first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    const text = await vscode().saveAndExpect('uncited.md', '[^unscr-1718]: Security Council resolution 1718 (2006), S/RES/1718 (2006).');
+    expect(text).toContain('resolution 1718 (2006).[^unscr-1718]');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '"resolution 1718 (2006)" is cited without a source' }).first().waitFor({ state: 'detached' });
+  });
+
+  scenario('typing a new uncited claim makes a diagnostic appear', () => session, async () => {
+    const { page } = vscode();
+    await vscode().focusEditorAtEnd();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Officials confirmed the transfer on 12 March 2025.');
+    await vscode().waitForProblem(['uncited-claim', 'confirmed']);
+  });
+
   scenario('applying the quick fix corrects the year and the diagnostic disappears', () => session, async () => {
     const { page } = vscode();
     await vscode().openFile('fixes.md');
     await vscode().waitForProblem(['year-mismatch', 'not in 2009']);
     // Open the quick fixes at the diagnostic: click the year, then Ctrl+.
     await vscode().focusEditorAtEnd();
-    await page.keyboard.press('ArrowUp');
+    for (let line = 0; line < 3; line++) await page.keyboard.press('ArrowUp');
     await page.keyboard.press('End');
     await page.keyboard.press('Control+.');
     // The preferred fix is the first entry of the Quick Fix menu, selected: accept it.
     await page.getByText('Change the year to 2006').first().waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
-    await vscode().saveAndExpect('fixes.md', 'The ban dates from resolution 1718 (2006).');
+    await vscode().saveAndExpect('fixes.md', 'The ban dates from resolution 1718 (2006).[^1]');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'not in 2009' }).first().waitFor({ state: 'detached' });
   });
 });

@@ -17,13 +17,19 @@ const MEMO = [
   '',
   '# Memo: who helps whom',
   '',
-  'Article 16 of the ILC Articles on State Responsibility covers aid or assistance.',
+  'Article 16 of the ILC Articles on State Responsibility covers aid or assistance.[^1]',
   '',
-  'Russian President Vladimir Putin signed the 2024 treaty in Pyongyang.',
+  'Russian President Vladimir Putin signed the 2024 treaty in Pyongyang.[^2]',
   '',
-  'An older cable still calls him Prime Minister Vladimir Putin.',
+  'An older cable still calls him Prime Minister Vladimir Putin.[^3]',
   '',
-  'Travel-ban exemptions sit in paragraph 10 of resolution 1718.',
+  'Travel-ban exemptions sit in paragraph 10 of resolution 1718.[^4]',
+  '',
+  // Every sentence cites a source, so that no diagnostic shares the hovers.
+  '[^1]: The ILC text.',
+  '[^2]: The signing ceremony record.',
+  '[^3]: The cable.',
+  '[^4]: The committee page.',
   '',
 ].join('\n');
 
