@@ -70,6 +70,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('lexicite.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('lexicite.importOfficialText', () => importOfficialText(outputChannel)),
     vscode.commands.registerCommand('lexicite.tableOfAuthorities', () => showTableOfAuthorities()),
+    // After a fix that leaves something to fill in (an empty footnote), the cursor goes there.
+    vscode.commands.registerCommand('lexicite.placeCursor', (uri: string, offset: number) => {
+      const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === uri);
+      if (!editor || typeof offset !== 'number') return;
+      const position = editor.document.positionAt(offset);
+      editor.selection = new vscode.Selection(position, position);
+      editor.revealRange(new vscode.Range(position, position));
+    }),
     // Instruments and officials' records, served by the server, shown read-only (go to definition, workspace symbols).
     vscode.workspace.registerTextDocumentContentProvider('lexicite', {
       provideTextDocumentContent: async (uri) =>

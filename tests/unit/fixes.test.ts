@@ -41,6 +41,8 @@ const summary = ({ code, severity, message, start, end }: Pick<Finding, 'code' |
 function checkFix(text: string, before: DocumentAnalysis, diagnostic: Finding, fix: Fix, settings: AnalysisSettings): void {
   const edited = applyEdits(text, fix.edits);
   const after = analyzeDocument(edited, bundledCorpus(), settings);
+  // A fix that leaves something to fill in puts the cursor there: in the empty footnote definition.
+  if (fix.cursor !== undefined) expect(edited.slice(0, fix.cursor), `${fix.title}: cursor`).toMatch(/\[\^[^\]\s]+\]: $/);
   const corpus = bundledCorpus();
 
   // The instrument an ambiguous-reference fix names, and what its effect must be.

@@ -112,3 +112,16 @@ describe('hovers on provisions and officials', () => {
     expect(hover('Prime Minister Vladimir Putin spoke.', 'Vladimir Putin', '2010-06-01')).not.toContain('Note:');
   });
 });
+
+describe('hover on an instrument', () => {
+  it('shows its status, its structure and which of its provisions the draft cites', () => {
+    const corpus = bundledCorpus();
+    const text = 'Under the 2024 treaty, Articles 16 and 4, and Article 4 again.';
+    const markdown = hoverAt(analyzeDocument(text, corpus), corpus, text.indexOf('2024 treaty'), { asOf: '2025-01-01' })?.markdown ?? '';
+    expect(markdown).toContain('signed 19 June 2024 · in force');
+    expect(markdown).toContain('23 articles.');
+    expect(markdown).toContain('Cited in this draft: Article 4, Article 16.');
+    const unknownCount = hoverAt(analyzeDocument('The 1961 treaty.', corpus), corpus, 4, { asOf: '2025-01-01' })?.markdown;
+    expect(unknownCount).toContain('Number of articles: not known from our sources.');
+  });
+});

@@ -31,18 +31,29 @@ export function referenceAt(analysis: Pick<DocumentAnalysis, 'references'>, offs
 export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: number, options: HoverOptions): HoverInfo | null {
   const reference = referenceAt(analysis, offset);
   if (!reference) return null;
-  const markdown = hoverMarkdown(reference, corpus, options);
+  const markdown = hoverMarkdown(reference, analysis.references, corpus, options);
   return markdown ? { reference, markdown } : null;
 }
 
-function hoverMarkdown(reference: Reference, corpus: Corpus, options: HoverOptions): string | null {
+/** The provisions of an instrument that a draft cites, in the order of their numbers. */
+function citedProvisions(references: readonly Reference[], instrument: Instrument): string[] {
+  const labels = new Map<string, string>();
+  for (const reference of references) {
+    if (reference.kind !== 'provision' || reference.instrumentId !== instrument.id) continue;
+    const number = reference.id.slice(instrument.id.length + 1).replace(/^(?:art|op)-/, '').replace(/^(\d+)([a-z])$/, '$1($2)');
+    labels.set(reference.id, `${instrument.structure.unit === 'article' ? 'Article' : 'Paragraph'} ${number}`);
+  }
+  return [...labels.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([, label]) => label);
+}
+
+function hoverMarkdown(reference: Reference, references: readonly Reference[], corpus: Corpus, options: HoverOptions): string | null {
   if (reference.kind === 'official') {
     const official = corpus.official(reference.id);
     return official ? officialHover(official, reference, options.asOf) : null;
   }
   if (reference.kind === 'instrument') {
     const instrument = corpus.instrument(reference.id);
-    return instrument ? instrumentHover(instrument) : null;
+    return instrument ? instrumentHover(instrument, citedProvisions(references, instrument)) : null;
   }
   if (reference.resolvedBy === 'ambiguous') return ambiguousHover(reference, corpus);
   const instrument = reference.instrumentId ? corpus.instrument(reference.instrumentId) : undefined;
@@ -52,7 +63,7 @@ function hoverMarkdown(reference: Reference, corpus: Corpus, options: HoverOptio
   return provisionHover(instrument, provision, options.style ?? 'un');
 }
 
-export function instrumentHover(instrument: Instrument): string {
+export function instrumentHover(instrument: Instrument, cited: readonly string[] = []): string {
   const lines: string[] = [`**${escapeMarkdown(instrument.title)}**`, ''];
   const facts: string[] = [];
   if (instrument.symbol) facts.push(escapeMarkdown(instrument.symbol));
@@ -60,6 +71,9 @@ export function instrumentHover(instrument: Instrument): string {
   if (instrument.vote) facts.push(`vote ${escapeMarkdown(instrument.vote)}`);
   if (instrument.status && instrument.status !== 'adopted' && instrument.status !== 'unknown') facts.push(escapeMarkdown(instrument.status.replace('-', ' ')));
   lines.push(facts.join(' · '));
+  const unit = instrument.structure.unit === 'article' ? 'articles' : 'operative paragraphs';
+  lines.push('', instrument.structure.count === null ? `Number of ${unit}: not known from our sources.` : `${instrument.structure.count} ${unit}.`);
+  if (cited.length > 0) lines.push('', `Cited in this draft: ${cited.map(escapeMarkdown).join(', ')}.`);
   const link = markdownLink('Official document', instrument.url);
   if (link) lines.push('', link);
   return lines.join('\n');

@@ -62,6 +62,8 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** Where the cursor goes once the edits are applied: an offset in the edited text. */
+  cursor?: number;
 }
 
 export interface Finding {

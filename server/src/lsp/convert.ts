@@ -38,8 +38,11 @@ export const DIAGNOSTIC_SOURCE = 'lexicite';
 export interface FixData {
   uri: string;
   version: number;
-  fixes: Array<{ title: string; edits: LspTextEdit[] }>;
+  fixes: Array<{ title: string; edits: LspTextEdit[]; cursor?: number }>;
 }
+
+/** The client command that puts the cursor at an offset of a document once a fix is applied. */
+export const PLACE_CURSOR_COMMAND = 'lexicite.placeCursor';
 
 /**
  * A finding as an LSP diagnostic. Its fixes travel in `data`, with the document version they
@@ -50,7 +53,11 @@ export function toDiagnostic(finding: Finding, document: SourceDocument, uri: st
   const data: FixData = {
     uri,
     version,
-    fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => ({ range: document.rangeOf(edit.start, edit.end), newText: edit.newText })) })),
+    fixes: finding.fixes.map((fix) => ({
+      title: fix.title,
+      edits: fix.edits.map((edit) => ({ range: document.rangeOf(edit.start, edit.end), newText: edit.newText })),
+      ...(fix.cursor !== undefined ? { cursor: fix.cursor } : {}),
+    })),
   };
   return {
     range: finding.range,
@@ -79,6 +86,7 @@ export function toCodeActions(diagnostic: Diagnostic, uri: string, version: numb
     diagnostics: [diagnostic],
     isPreferred: index === 0,
     edit: { documentChanges: [{ textDocument, edits: fix.edits }] },
+    ...(fix.cursor !== undefined ? { command: { title: 'Place the cursor', command: PLACE_CURSOR_COMMAND, arguments: [uri, fix.cursor] } } : {}),
   }));
   const code = String(diagnostic.code ?? '');
   if (code && code !== SOURCE_PACK_CODE) {

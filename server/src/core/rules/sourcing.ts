@@ -79,12 +79,14 @@ export function footnotePlaceholder(context: RuleContext, view: SourcingView, se
   let number = 1;
   while (view.labels.has(String(number))) number++;
   const label = String(number);
+  const mark = `[^${label}]`;
+  const definition = appendDefinition(context, view, label, '');
+  // The cursor goes into the empty definition, after "[^n]: ", for the writer to fill in.
+  const cursor = context.document.text.length + mark.length + definition.newText.length - view.eol.length;
   return {
     title: 'Add a footnote for the source',
-    edits: [
-      { start: sentence.end, end: sentence.end, newText: `[^${label}]` },
-      appendDefinition(context, view, label, ''),
-    ],
+    edits: [{ start: sentence.end, end: sentence.end, newText: mark }, definition],
+    cursor,
   };
 }
 
