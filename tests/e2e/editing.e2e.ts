@@ -3,8 +3,8 @@
  * definition is appended) and after "Article " (the articles of the instrument in context),
  * and a quick fix applied from the editor that makes its diagnostic disappear.
  */
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { scenario, VSCodeSession } from './harness';
+import { describe, expect } from 'vitest';
+import { scenario, useVSCode } from './harness';
 
 const DRAFT = ['# Working draft', '', 'The asset freeze is in paragraph 8(d) of resolution 1718.', ''].join('\n');
 // The sentence cites a source, so that the year is its only problem.
@@ -12,11 +12,7 @@ const FIXES = ['# Years', '', 'The ban dates from resolution 1718 (2009).[^1]', 
 
 const UNCITED = ['# Uncited', '', 'The embargo rests on resolution 1718 (2006).', ''].join('\n');
 
-let session: VSCodeSession | undefined;
-const vscode = (): VSCodeSession => {
-  if (!session) throw new Error('VS Code did not start (see the beforeAll error)');
-  return session;
-};
+const { vscode, session } = useVSCode('editing', { 'draft.md': DRAFT, 'fixes.md': FIXES, 'uncited.md': UNCITED });
 
 async function acceptSuggestion(label: string): Promise<void> {
   const { page } = vscode();
@@ -27,15 +23,7 @@ async function acceptSuggestion(label: string): Promise<void> {
 }
 
 describe('Lexicite in VS Code: writing', () => {
-  beforeAll(async () => {
-    session = await VSCodeSession.start('editing', { 'draft.md': DRAFT, 'fixes.md': FIXES, 'uncited.md': UNCITED });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  scenario('completion after [^ inserts a footnote citation and appends its definition', () => session, async () => {
+  scenario('completion after [^ inserts a footnote citation and appends its definition', session, async () => {
     const { page } = vscode();
     await vscode().openFile('draft.md');
     await vscode().waitForLog(/Lexicite language server started: \d+ instruments loaded/);
@@ -50,7 +38,7 @@ describe('Lexicite in VS Code: writing', () => {
     expect(text).toContain('of resolution 1718.[^unscr-1718-op-8d]');
   });
 
-  scenario('completion after "Article " offers the articles of the instrument in context', () => session, async () => {
+  scenario('completion after "Article " offers the articles of the instrument in context', session, async () => {
     const { page } = vscode();
     await vscode().focusEditorAtEnd();
     await page.keyboard.press('Enter');
@@ -63,7 +51,7 @@ describe('Lexicite in VS Code: writing', () => {
     await vscode().saveAndExpect('draft.md', 'Under ARSIWA, Article 16');
   });
 
-  scenario('the quick fix for an uncited reference inserts the footnote, and the diagnostic disappears', () => session, async () => {
+  scenario('the quick fix for an uncited reference inserts the footnote, and the diagnostic disappears', session, async () => {
     const { page } = vscode();
     await vscode().openFile('uncited.md');
     await vscode().waitForProblem(['uncited-reference', 'resolution 1718 (2006)']);
@@ -78,7 +66,7 @@ describe('Lexicite in VS Code: writing', () => {
     await page.locator('.markers-panel .monaco-list-row', { hasText: '"resolution 1718 (2006)" is cited without a source' }).first().waitFor({ state: 'detached' });
   });
 
-  scenario('typing a new uncited claim makes a diagnostic appear', () => session, async () => {
+  scenario('typing a new uncited claim makes a diagnostic appear', session, async () => {
     const { page } = vscode();
     await vscode().focusEditorAtEnd();
     await page.keyboard.press('Enter');
@@ -86,7 +74,7 @@ describe('Lexicite in VS Code: writing', () => {
     await vscode().waitForProblem(['uncited-claim', 'confirmed']);
   });
 
-  scenario('applying the quick fix corrects the year and the diagnostic disappears', () => session, async () => {
+  scenario('applying the quick fix corrects the year and the diagnostic disappears', session, async () => {
     const { page } = vscode();
     await vscode().openFile('fixes.md');
     await vscode().waitForProblem(['year-mismatch', 'not in 2009']);

@@ -3,8 +3,8 @@
  * own drafts: activation, hover, Problems, live diagnostics while typing, a snippet, and the
  * server's restart after a crash. The scenarios run in order and share one VS Code.
  */
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { scenario, VSCodeSession, waitFor } from './harness';
+import { describe, expect } from 'vitest';
+import { scenario, useVSCode, waitFor } from './harness';
 
 const BRIEFING = [
   '# Briefing note: the DPRK sanctions file',
@@ -15,22 +15,10 @@ const BRIEFING = [
   '',
 ].join('\n');
 
-let session: VSCodeSession | undefined;
-const vscode = (): VSCodeSession => {
-  if (!session) throw new Error('VS Code did not start (see the beforeAll error)');
-  return session;
-};
+const { vscode, session } = useVSCode('editor', { 'briefing.md': BRIEFING });
 
 describe('Lexicite in VS Code: a Markdown draft', () => {
-  beforeAll(async () => {
-    session = await VSCodeSession.start('editor', { 'briefing.md': BRIEFING });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  scenario('activates on a Markdown draft and starts the server', () => session, async () => {
+  scenario('activates on a Markdown draft and starts the server', session, async () => {
     await vscode().openFile('briefing.md');
     const log = await vscode().waitForLog(/Lexicite language server started: \d+ instruments loaded/);
     expect(log).toMatch(/Starting the Lexicite server/);
@@ -40,25 +28,25 @@ describe('Lexicite in VS Code: a Markdown draft', () => {
     await vscode().page.locator('.part.panel .view-line', { hasText: 'language server started' }).first().waitFor({ state: 'visible' });
   });
 
-  scenario('hovering "Resolution 1718" shows its symbol and adoption date', () => session, async () => {
+  scenario('hovering "Resolution 1718" shows its symbol and adoption date', session, async () => {
     const hover = await vscode().hoverText('Resolution 1718', ['S/RES/1718 (2006)', '14 October 2006']);
     expect(hover).toContain('S/RES/1718 (2006)');
   });
 
-  scenario('the Problems panel lists the year-mismatch of the draft with its code', () => session, async () => {
+  scenario('the Problems panel lists the year-mismatch of the draft with its code', session, async () => {
     await vscode().page.keyboard.press('Escape');
     const row = await vscode().waitForProblem(['year-mismatch', 'S/RES/1874 (2009)', 'not in 2006']);
     expect(row).toMatch(/Ln 5/);
   });
 
-  scenario('typing a new wrong year makes a new diagnostic appear', () => session, async () => {
+  scenario('typing a new wrong year makes a new diagnostic appear', session, async () => {
     await vscode().focusEditorAtEnd();
     await vscode().page.keyboard.type('The 2017 package is in force. See UNSCR 2397 (2011).');
     await vscode().waitForProblem(['year-mismatch', 'S/RES/2397 (2017)', 'not in 2011']);
     await vscode().saveAndExpect('briefing.md', 'See UNSCR 2397 (2011).');
   });
 
-  scenario('the cite-unscr-1718 snippet inserts a footnote citation', () => session, async () => {
+  scenario('the cite-unscr-1718 snippet inserts a footnote citation', session, async () => {
     const { page } = vscode();
     await vscode().focusEditorAtEnd();
     await page.keyboard.press('Enter');
@@ -75,7 +63,7 @@ describe('Lexicite in VS Code: a Markdown draft', () => {
     expect(text).not.toContain('cite-unscr-1718');
   });
 
-  scenario('the server is restarted after it is killed, and diagnostics come back', () => session, async () => {
+  scenario('the server is restarted after it is killed, and diagnostics come back', session, async () => {
     const before = vscode().serverProcesses();
     expect(before).toHaveLength(1);
     const [killed] = before;

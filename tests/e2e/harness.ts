@@ -18,7 +18,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { it } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 import { CHROMIUM, CODE_SERVER_ENTRY, EXTENSION_FOLDER, EXTENSION_ID, RESULTS_DIR, VSIX } from './paths';
 
 const CHROMIUM_ARGS = [
@@ -515,4 +515,26 @@ export function scenario(name: string, session: () => VSCodeSession | undefined,
     },
     timeoutMs,
   );
+}
+
+/**
+ * One VS Code per test file: started before the file's scenarios, closed after them (even when
+ * they fail). Returns `vscode()`, which throws when the start failed, and `session()` for
+ * `scenario()`, which saves the artifacts of a failing scenario.
+ */
+export function useVSCode(name: string, files: Record<string, string>): { vscode: () => VSCodeSession; session: () => VSCodeSession | undefined } {
+  let current: VSCodeSession | undefined;
+  beforeAll(async () => {
+    current = await VSCodeSession.start(name, files);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return {
+    vscode: () => {
+      if (!current) throw new Error('VS Code did not start (see the beforeAll error)');
+      return current;
+    },
+    session: () => current,
+  };
 }

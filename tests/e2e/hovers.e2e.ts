@@ -7,8 +7,8 @@
  * The hover in the DOM is rendered Markdown: the server's escapes (`\(`, `\.`) are gone, block
  * quotes and paragraphs are lines of the hover's innerText.
  */
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { scenario, VSCodeSession } from './harness';
+import { describe, expect } from 'vitest';
+import { scenario, useVSCode } from './harness';
 
 const MEMO = [
   '---',
@@ -33,11 +33,7 @@ const MEMO = [
   '',
 ].join('\n');
 
-let session: VSCodeSession | undefined;
-const vscode = (): VSCodeSession => {
-  if (!session) throw new Error('VS Code did not start (see the beforeAll error)');
-  return session;
-};
+const { vscode, session } = useVSCode('hovers', { 'memo.md': MEMO });
 
 /** Opens the memo and waits for the server once; every scenario starts with it, so each can run alone (-t). */
 let opened: Promise<void> | undefined;
@@ -54,15 +50,7 @@ const memoReady = async (): Promise<void> => {
 const lines = (hover: string): string[] => hover.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
 
 describe('Lexicite in VS Code: hovers', () => {
-  beforeAll(async () => {
-    session = await VSCodeSession.start('hovers', { 'memo.md': MEMO });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  scenario('hovering ARSIWA Article 16 shows its verbatim text and says the copy is secondary', () => session, async () => {
+  scenario('hovering ARSIWA Article 16 shows its verbatim text and says the copy is secondary', session, async () => {
     await memoReady();
     const hover = await vscode().hoverText('Article 16 of the ILC', ['A State which aids or assists another State', 'a secondary copy, not the official publication']);
     const all = lines(hover);
@@ -80,7 +68,7 @@ describe('Lexicite in VS Code: hovers', () => {
     expect(hover).not.toContain('\\');
   });
 
-  scenario('hovering an official shows the name, the native name and the title held on the draft\'s date', () => session, async () => {
+  scenario('hovering an official shows the name, the native name and the title held on the draft\'s date', session, async () => {
     await memoReady();
     // The pointer goes on "Vladimir" (the 13th character of the phrase), the name the reference covers.
     const hover = await vscode().hoverText('President Vladimir Putin', ['Vladimir Putin', 'Владимир Путин', 'On 1 March 2025: President of Russia'], 12);
@@ -91,7 +79,7 @@ describe('Lexicite in VS Code: hovers', () => {
     expect(hover).not.toContain('\\');
   });
 
-  scenario('an official given a title held at another time gets a note with the date of the draft', () => session, async () => {
+  scenario('an official given a title held at another time gets a note with the date of the draft', session, async () => {
     await memoReady();
     // On "Vladimir" again (the 18th character of the phrase).
     const hover = await vscode().hoverText('Prime Minister Vladimir Putin', ['"Prime Minister" was held', 'not on 1 March 2025'], 17);
@@ -100,7 +88,7 @@ describe('Lexicite in VS Code: hovers', () => {
     expect(hover).not.toContain('\\');
   });
 
-  scenario('a provision with no bundled text says so and shows our summary, marked as ours', () => session, async () => {
+  scenario('a provision with no bundled text says so and shows our summary, marked as ours', session, async () => {
     await memoReady();
     const hover = await vscode().hoverText('paragraph 10 of resolution 1718', ['No verbatim text of this provision is bundled', 'Summary (ours, not the text)']);
     const all = lines(hover);

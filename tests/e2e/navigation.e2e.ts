@@ -3,8 +3,8 @@
  * lexicite: document at the provision; find all references lists the other draft that cites
  * the same resolution; the Table of Authorities command opens the table beside the draft.
  */
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { scenario, VSCodeSession, waitFor } from './harness';
+import { describe, expect } from 'vitest';
+import { scenario, useVSCode, waitFor } from './harness';
 
 const MAIN = [
   '# Main note',
@@ -16,11 +16,7 @@ const MAIN = [
 ].join('\n');
 const OTHER = ['# Annex', '', 'Inspections follow resolution 1718 as well.', ''].join('\n');
 
-let session: VSCodeSession | undefined;
-const vscode = (): VSCodeSession => {
-  if (!session) throw new Error('VS Code did not start (see the beforeAll error)');
-  return session;
-};
+const { vscode, session } = useVSCode('navigation', { 'main.md': MAIN, 'other.md': OTHER });
 
 /** Puts the cursor inside the first occurrence of `text` in the active editor, with the Find widget. */
 async function placeCursorOn(text: string): Promise<void> {
@@ -39,15 +35,7 @@ async function placeCursorOn(text: string): Promise<void> {
 }
 
 describe('Lexicite in VS Code: navigation', () => {
-  beforeAll(async () => {
-    session = await VSCodeSession.start('navigation', { 'main.md': MAIN, 'other.md': OTHER });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  scenario('go to definition opens the instrument in a read-only lexicite: document at the article', () => session, async () => {
+  scenario('go to definition opens the instrument in a read-only lexicite: document at the article', session, async () => {
     await vscode().openFile('main.md');
     await vscode().waitForLog(/Lexicite language server started: \d+ instruments loaded/);
     await placeCursorOn('Article 16 of the ILC');
@@ -60,7 +48,7 @@ describe('Lexicite in VS Code: navigation', () => {
     expect(text).toMatch(/Article 16/);
   });
 
-  scenario('find all references lists the other draft that cites the same resolution', () => session, async () => {
+  scenario('find all references lists the other draft that cites the same resolution', session, async () => {
     await vscode().openFile('main.md');
     await placeCursorOn('Resolution 1718');
     await vscode().page.keyboard.press('Shift+F12');
@@ -70,7 +58,7 @@ describe('Lexicite in VS Code: navigation', () => {
     await vscode().page.keyboard.press('Escape');
   });
 
-  scenario('the Table of Authorities command opens the table of the draft beside it', () => session, async () => {
+  scenario('the Table of Authorities command opens the table of the draft beside it', session, async () => {
     await vscode().openFile('main.md');
     await vscode().runCommand('Lexicite: Table of Authorities');
     const table = await waitFor('the table of authorities to open', async () => {

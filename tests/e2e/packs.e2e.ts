@@ -2,8 +2,8 @@
  * Source packs in VS Code: a broken pack shows its source-pack problems, and the good pack
  * and the built-in corpus keep working. The good pack defines a fictional resolution (test data).
  */
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { scenario, VSCodeSession } from './harness';
+import { describe, expect } from 'vitest';
+import { scenario, useVSCode } from './harness';
 
 const GOOD_PACK = {
   instruments: [
@@ -32,33 +32,21 @@ const DRAFT = [
   '',
 ].join('\n');
 
-let session: VSCodeSession | undefined;
-const vscode = (): VSCodeSession => {
-  if (!session) throw new Error('VS Code did not start (see the beforeAll error)');
-  return session;
-};
-
-describe('Lexicite in VS Code: source packs', () => {
-  beforeAll(async () => {
-    session = await VSCodeSession.start('packs', {
+const { vscode, session } = useVSCode('packs', {
       'memo.md': DRAFT,
       '.lexicite/broken.json': '{ "instruments": [ { "id": 42 } ] }\n',
       '.lexicite/good.json': `${JSON.stringify(GOOD_PACK, null, 2)}\n`,
     });
-  });
 
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  scenario('a broken source pack shows its source-pack error in Problems', () => session, async () => {
+describe('Lexicite in VS Code: source packs', () => {
+  scenario('a broken source pack shows its source-pack error in Problems', session, async () => {
     await vscode().openFile('memo.md');
     await vscode().waitForLog(/Lexicite language server started/);
     const row = await vscode().waitForProblem(['source-pack', '$.instruments[0].id', 'must be string']);
     expect(row).toContain('source-pack');
   });
 
-  scenario('the good pack and the built-in corpus keep working beside the broken one', () => session, async () => {
+  scenario('the good pack and the built-in corpus keep working beside the broken one', session, async () => {
     await vscode().waitForProblem(['year-mismatch', 'S/RES/9001 (2031)', 'not in 2030']);
     await vscode().page.keyboard.press('Escape');
     await vscode().hoverText('Resolution 1718', ['S/RES/1718 (2006)', '14 October 2006']);

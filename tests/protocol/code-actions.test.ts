@@ -8,15 +8,13 @@ import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  InitializedNotification,
-  InitializeRequest,
   type CodeAction,
   type Diagnostic,
   type TextDocumentEdit,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startServer, type ServerUnderTest } from './lsp-client';
+import { startInitializedServer, type ServerUnderTest } from './lsp-client';
 
 const URI = 'file:///workspace/fixes.md';
 let server: ServerUnderTest;
@@ -46,9 +44,7 @@ async function change(newText: string): Promise<Diagnostic[]> {
 }
 
 beforeAll(async () => {
-  server = startServer();
-  await server.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-  await server.connection.sendNotification(InitializedNotification.type, {});
+  ({ server } = await startInitializedServer());
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'markdown', version, text } });
 });
 

@@ -3,12 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CompletionRequest,
   DidOpenTextDocumentNotification,
-  InitializedNotification,
-  InitializeRequest,
   type CompletionItem,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, type ServerUnderTest } from './lsp-client';
+import { startInitializedServer, type ServerUnderTest } from './lsp-client';
 
 const URI = 'file:///workspace/completions.md';
 const TEXT = ['# Draft', '', 'Under ARSIWA, Article ', '', 'Aid is covered by Article 16 of ARSIWA.[^', ''].join('\n');
@@ -20,9 +18,7 @@ async function complete(line: number, character: number): Promise<CompletionItem
 }
 
 beforeAll(async () => {
-  server = startServer();
-  await server.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-  await server.connection.sendNotification(InitializedNotification.type, {});
+  ({ server } = await startInitializedServer());
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: TEXT } });
   await server.nextDiagnostics(URI);
 });

@@ -6,6 +6,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
+  InitializedNotification,
+  InitializeRequest,
+  type InitializeResult,
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
@@ -61,4 +64,21 @@ export function startServer(env: NodeJS.ProcessEnv = {}): ServerUnderTest {
       return new Promise((resolve) => waiters.push({ uri, accept, resolve }));
     },
   };
+}
+
+/**
+ * Starts the server and completes the LSP handshake, as an editor without settings support
+ * would: optionally with one workspace folder and a workspace trust flag.
+ */
+export async function startInitializedServer(options: { folderUri?: string; workspaceTrusted?: boolean } = {}): Promise<{ server: ServerUnderTest; result: InitializeResult }> {
+  const server = startServer();
+  const result = await server.connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    workspaceFolders: options.folderUri ? [{ uri: options.folderUri, name: 'ws' }] : null,
+    ...(options.workspaceTrusted !== undefined ? { initializationOptions: { workspaceTrusted: options.workspaceTrusted } } : {}),
+  });
+  await server.connection.sendNotification(InitializedNotification.type, {});
+  return { server, result };
 }

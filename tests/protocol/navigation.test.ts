@@ -15,8 +15,6 @@ import {
   DocumentLinkRequest,
   FileChangeType,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   ReferencesRequest,
   WorkspaceSymbolRequest,
   type Hover,
@@ -24,7 +22,7 @@ import {
   type MarkupContent,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, type ServerUnderTest } from './lsp-client';
+import { startInitializedServer, type ServerUnderTest } from './lsp-client';
 
 // Test data: a pack whose texts try to inject a command link, HTML and an image.
 const HOSTILE_PACK = {
@@ -87,15 +85,7 @@ beforeAll(async () => {
   for (const [name, text] of Object.entries(DRAFTS)) fs.writeFileSync(path.join(folder, name), text);
   fs.mkdirSync(path.join(folder, '.lexicite'));
   fs.writeFileSync(path.join(folder, '.lexicite', 'hostile.json'), JSON.stringify(HOSTILE_PACK, null, 2));
-  server = startServer();
-  await server.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: {},
-    workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'ws' }],
-    initializationOptions: { workspaceTrusted: true },
-  });
-  await server.connection.sendNotification(InitializedNotification.type, {});
+  ({ server } = await startInitializedServer({ folderUri: pathToFileURL(folder).toString(), workspaceTrusted: true }));
   await open('a.md');
   await open('c.md');
 });

@@ -14,13 +14,11 @@ import {
   DidOpenTextDocumentNotification,
   FileChangeType,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   type Hover,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { FICTIONAL_RESOLUTION_PACK_FILE } from '../helpers';
-import { startServer, type ServerUnderTest } from './lsp-client';
+import { startInitializedServer, type ServerUnderTest } from './lsp-client';
 
 const DRAFT = 'Resolution 9001 (2030) is cited here.[^1]\n\n[^1]: The official record.\n';
 
@@ -29,15 +27,7 @@ let server: ServerUnderTest;
 const uriOf = (relative: string): string => pathToFileURL(path.join(folder, relative)).toString();
 
 async function start(workspaceTrusted: boolean): Promise<void> {
-  server = startServer();
-  await server.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: {},
-    workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'ws' }],
-    initializationOptions: { workspaceTrusted },
-  });
-  await server.connection.sendNotification(InitializedNotification.type, {});
+  ({ server } = await startInitializedServer({ folderUri: pathToFileURL(folder).toString(), workspaceTrusted }));
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
     textDocument: { uri: uriOf('draft.md'), languageId: 'markdown', version: 1, text: DRAFT },
   });

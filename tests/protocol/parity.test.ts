@@ -7,18 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest } from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { DIST, markdownFiles, REPO_ROOT } from '../helpers';
-import { startServer, type ServerUnderTest } from './lsp-client';
+import { startInitializedServer, type ServerUnderTest } from './lsp-client';
 
 const RULES_DIR = path.join(REPO_ROOT, 'tests', 'rules');
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 let server: ServerUnderTest;
 
 beforeAll(async () => {
-  server = startServer();
-  await server.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-  await server.connection.sendNotification(InitializedNotification.type, {});
+  ({ server } = await startInitializedServer());
 });
 
 afterAll(() => {

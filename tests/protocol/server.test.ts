@@ -9,14 +9,12 @@ import {
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   ShutdownRequest,
   type Hover,
   type InitializeResult,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, type ServerUnderTest } from './lsp-client';
+import { startInitializedServer, type ServerUnderTest } from './lsp-client';
 
 const URI = 'file:///workspace/draft.md';
 const TEXT = [
@@ -32,14 +30,7 @@ describe('language server over stdio', () => {
   let initializeResult: InitializeResult;
 
   beforeAll(async () => {
-    server = startServer();
-    initializeResult = await server.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      workspaceFolders: null,
-    });
-    await server.connection.sendNotification(InitializedNotification.type, {});
+    ({ server, result: initializeResult } = await startInitializedServer());
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: URI, languageId: 'markdown', version: 1, text: TEXT },
     });
