@@ -12,8 +12,29 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * citation-js (Pandoc bibliographies) can fetch URLs given as input, through sync-fetch and
+ * fetch-ponyfill (node-fetch, whatwg-url, tr46: about 300 kB). Lexicite only gives it text
+ * with a forced input type, so the bundles get small stand-ins built on Node's own fetch.
+ * @type {esbuild.Plugin}
+ */
+const noCitationFetch = {
+  name: 'no-citation-fetch',
+  setup(build) {
+    build.onResolve({ filter: /^(?:sync-fetch|fetch-ponyfill)$/ }, (args) => ({ path: args.path, namespace: 'no-citation-fetch' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-citation-fetch' }, (args) => ({
+      contents:
+        args.path === 'fetch-ponyfill'
+          ? 'module.exports = () => ({ fetch: globalThis.fetch, Headers: globalThis.Headers });'
+          : "function syncFetch() { throw new Error('Lexicite does not fetch bibliography data from URLs'); }\nsyncFetch.Headers = globalThis.Headers;\nmodule.exports = syncFetch;",
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
+  plugins: [noCitationFetch],
   bundle: true,
   platform: 'node',
   target: 'node20',

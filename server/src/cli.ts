@@ -8,8 +8,11 @@
  * Exit codes: 0 no error-severity diagnostic, 1 at least one, 2 usage or I/O errors.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeDocument } from './core/analyze';
+import type { BibliographyInput } from './core/bibliography';
+import { readFrontMatter } from './core/markdown';
 import { SOURCE_PACK_CODE } from './core/rules';
 import { loadCommandCorpus, PACK_OPTIONS } from './cli/corpus';
 import { describeFsError, displayPath, expandPaths, type CommandIo } from './cli/files';
@@ -106,6 +109,25 @@ export function main(argv: string[]): number {
   for (const error of errors) process.stderr.write(`lexicite: ${error}\n`);
   if (errors.length > 0) ioFailed = true;
 
+  // Pandoc bibliographies named in front matter, read once each; a missing one is reported once (a warning, not an I/O failure).
+  const bibliographies = new Map<string, string | null>();
+  const bibliographyFor = (draft: string, text: string): BibliographyInput | null => {
+    const [named] = readFrontMatter(text).bibliography;
+    if (!named) return null;
+    const file = path.resolve(path.dirname(draft), named);
+    if (!bibliographies.has(file)) {
+      try {
+        bibliographies.set(file, fs.readFileSync(file, 'utf8'));
+      } catch (error) {
+        bibliographies.set(file, null);
+        process.stderr.write(`lexicite: warning: cannot read the bibliography ${displayPath(file)}: ${describeFsError(error)}\n`);
+      }
+    }
+    const bibliography = bibliographies.get(file);
+    return bibliography === null || bibliography === undefined ? null : { file, text: bibliography };
+  };
+  const reportedBibliographies = new Set<string>();
+
   for (const file of files) {
     let text: string;
     try {
@@ -115,7 +137,11 @@ export function main(argv: string[]): number {
       ioFailed = true;
       continue;
     }
-    const analysis = analyzeDocument(text, corpus);
+    const analysis = analyzeDocument(text, corpus, undefined, { bibliography: bibliographyFor(file, text) });
+    if (analysis.bibliography && !reportedBibliographies.has(analysis.bibliography.file)) {
+      reportedBibliographies.add(analysis.bibliography.file);
+      for (const problem of analysis.bibliography.problems) process.stderr.write(`lexicite: warning: ${problem}\n`);
+    }
     reports.push({
       path: displayPath(file),
       references: analysis.references.map(({ kind, id, text: matched, range }) => ({ kind, id, text: matched, range })),

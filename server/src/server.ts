@@ -19,6 +19,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, DEFAULT_SETTINGS, documentDate, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
+import type { BibliographyInput } from './core/bibliography';
+import { readFrontMatter } from './core/markdown';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -95,7 +97,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      completionProvider: { triggerCharacters: ['^', ' ', '/'] },
+      completionProvider: { triggerCharacters: ['^', ' ', '/', '@'] },
     },
     serverInfo: { name: 'lexicite-language-server' },
   };
@@ -228,11 +230,51 @@ function settingsFor(uri: string): Promise<AnalysisSettings> {
   return pending;
 }
 
+/** Bibliography files read from disk, by path, with the mtime they were read at. */
+const bibliographyFiles = new Map<string, { mtimeMs: number; text: string }>();
+/** Bibliography files already reported as missing or unreadable, or with problems (reported once each). */
+const reportedBibliographies = new Set<string>();
+
+/**
+ * The Pandoc bibliography a draft names in its front matter (the first file of a list),
+ * relative to the draft's folder: the editor's text when the file is open, else the file on
+ * disk (cached by mtime). A missing or unreadable file is logged once and counts as none.
+ */
+function bibliographyFor(uri: string, text: string): BibliographyInput | null {
+  const [named] = readFrontMatter(text).bibliography;
+  const draft = URI.parse(uri);
+  if (!named || draft.scheme !== 'file') return null;
+  const file = path.resolve(path.dirname(draft.fsPath), named);
+  const open = documents.get(URI.file(file).toString());
+  if (open) return { file, text: open.getText() };
+  try {
+    const { mtimeMs } = fs.statSync(file);
+    const cached = bibliographyFiles.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return { file, text: cached.text };
+    const read = fs.readFileSync(file, 'utf8');
+    bibliographyFiles.set(file, { mtimeMs, text: read });
+    reportedBibliographies.delete(file);
+    return { file, text: read };
+  } catch (error) {
+    bibliographyFiles.delete(file);
+    if (!reportedBibliographies.has(file)) {
+      reportedBibliographies.add(file);
+      connection.console.warn(`Lexicite: cannot read the bibliography ${file} named by ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return null;
+  }
+}
+
 async function analysisOf(document: TextDocument): Promise<DocumentAnalysis> {
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version) return cached.analysis;
   const settings = await settingsFor(document.uri);
-  const analysis = analyzeDocument(document.getText(), corpus, settings);
+  const text = document.getText();
+  const analysis = analyzeDocument(text, corpus, settings, { bibliography: bibliographyFor(document.uri, text) });
+  if (analysis.bibliography && analysis.bibliography.problems.length > 0 && !reportedBibliographies.has(analysis.bibliography.file)) {
+    reportedBibliographies.add(analysis.bibliography.file);
+    for (const problem of analysis.bibliography.problems) connection.console.warn(`Lexicite: bibliography problem: ${problem}`);
+  }
   analyses.set(document.uri, { version: document.version, analysis });
   workspaceIndex.set(document.uri, analysis.references);
   return analysis;

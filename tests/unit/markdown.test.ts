@@ -20,9 +20,9 @@ describe('Markdown scan', () => {
   });
 
   it('reads the front matter date', () => {
-    expect(scan('---\ntitle: x\ndate: "2024-06-19"\n---\nBody\n').frontMatter).toEqual({ span: { start: 0, end: 36 }, date: '2024-06-19' });
-    expect(scan('No front matter\n---\n').frontMatter).toEqual({ span: null, date: null });
-    expect(scan('---\nunclosed: true\n').frontMatter).toEqual({ span: null, date: null });
+    expect(scan('---\ntitle: x\ndate: "2024-06-19"\n---\nBody\n').frontMatter).toEqual({ span: { start: 0, end: 36 }, date: '2024-06-19', bibliography: [] });
+    expect(scan('No front matter\n---\n').frontMatter).toEqual({ span: null, date: null, bibliography: [] });
+    expect(scan('---\nunclosed: true\n').frontMatter).toEqual({ span: null, date: null, bibliography: [] });
   });
 
   it('blanks code, HTML, autolinks and bare URLs, and marks footnote definitions as citations', () => {

@@ -1,3 +1,4 @@
+import { parseBibliography, type Bibliography, type BibliographyInput } from './bibliography';
 import type { CitationStyle } from './citations';
 import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
@@ -22,16 +23,24 @@ export const CITATION_SCOPES: readonly CitationScope[] = ['sentence', 'paragraph
 
 export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, citationStyle: 'un', citationScope: 'sentence' };
 
+/** What the caller read for the document: its Pandoc bibliography (front matter `bibliography:`), if any. */
+export interface AnalysisInputs {
+  bibliography?: BibliographyInput | null;
+}
+
 export interface DocumentAnalysis extends AnalysisResult {
   document: SourceDocument;
+  /** The bibliography passed in, parsed (with its problems), or null. */
+  bibliography: Bibliography | null;
   frontMatter: FrontMatter;
   /** The document's headings in order (see ScannableText.headings). */
   headings: ScannableText['headings'];
 }
 
 /** Analyzes one Markdown document. Never throws on any input text. */
-export function analyzeDocument(text: string, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS): DocumentAnalysis {
+export function analyzeDocument(text: string, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS, inputs: AnalysisInputs = {}): DocumentAnalysis {
   const document = new SourceDocument(text);
+  const bibliography = inputs.bibliography ? parseBibliography(inputs.bibliography) : null;
   const scan = prepareScan(document);
   const references = recognizeReferences(document, scan, corpus);
   const diagnostics: Finding[] = [];
@@ -43,6 +52,7 @@ export function analyzeDocument(text: string, corpus: Corpus, settings: Analysis
     documentDate: documentDate({ frontMatter: scan.frontMatter }),
     citationStyle: settings.citationStyle,
     citationScope: settings.citationScope,
+    bibliography,
   };
   for (const rule of RULES) {
     const level = ruleLevel(rule.code, settings.rules);
@@ -55,7 +65,7 @@ export function analyzeDocument(text: string, corpus: Corpus, settings: Analysis
   const suppressions = readSuppressions(document, scan.frontMatter);
   const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
   shown.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { document, frontMatter: scan.frontMatter, headings: scan.headings, references, diagnostics: shown };
+  return { document, bibliography, frontMatter: scan.frontMatter, headings: scan.headings, references, diagnostics: shown };
 }
 
 /** The date a document speaks of: its front matter `date:` (YYYY-MM-DD or a longer ISO date), else today. */

@@ -7,6 +7,7 @@ import type { Reference, TextEdit } from './types';
 
 /**
  * Completions while writing a draft:
+ * - after `[@`, `[see @` or `; @` (a Pandoc citation): the keys of the bibliography, with titles;
  * - after `[^`: a footnote citing each reference of the current sentence (a new definition
  *   is appended, or an existing one for the same source is reused);
  * - after "Article " / "Articles " / "Art. " with an instrument with articles before it: its
@@ -18,7 +19,7 @@ import type { Reference, TextEdit } from './types';
  */
 export interface CompletionInfo {
   label: string;
-  kind: 'footnote' | 'provision' | 'instrument' | 'official';
+  kind: 'footnote' | 'citation-key' | 'provision' | 'instrument' | 'official';
   detail: string;
   /** Plain text shown beside the item: a preview of a provision's text, a citation. */
   documentation: string | null;
@@ -45,6 +46,10 @@ export function completionsAt(analysis: DocumentAnalysis, corpus: Corpus, offset
   const text = analysis.document.text;
   const lineStart = analysis.document.offsetAt({ line: analysis.document.positionAt(offset).line, character: 0 });
   const before = text.slice(Math.max(lineStart, offset - 200), offset);
+
+  // A Pandoc citation key: "[@", "[see @", "; @" inside brackets, "-@" suppresses the author.
+  const citation = /\[[^\]\[\r\n]{0,100}?-?@([\p{L}\p{N}_:.#$%&+?<>~\/-]*)$/u.exec(before);
+  if (citation && analysis.bibliography) return { replaceStart: offset - (citation[1]?.length ?? 0), items: citationKeyItems(analysis) };
 
   const footnote = /\[\^([\w-]*)$/u.exec(before);
   if (footnote) return { replaceStart: offset - (footnote[1]?.length ?? 0), items: footnoteItems(analysis, corpus, offset, options.style) };
@@ -114,6 +119,19 @@ function provisionItems(instrument: Instrument, kind: 'article' | 'operative-par
       sortText: String(index).padStart(4, '0'),
     };
   });
+}
+
+function citationKeyItems(analysis: DocumentAnalysis): CompletionInfo[] {
+  const entries = analysis.bibliography?.entries ?? [];
+  return entries.map((entry, index) => ({
+    label: entry.key,
+    kind: 'citation-key',
+    detail: entry.title ?? entry.key,
+    documentation: [entry.number, entry.url].filter((part): part is string => part !== null).join(' · ') || null,
+    insertText: entry.key,
+    additionalEdits: [],
+    sortText: String(index).padStart(4, '0'),
+  }));
 }
 
 function resolutionItems(corpus: Corpus): CompletionInfo[] {

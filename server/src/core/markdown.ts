@@ -37,6 +37,8 @@ export interface FrontMatter {
   span: { start: number; end: number } | null;
   /** The raw `date:` value, when present. */
   date: string | null;
+  /** The `bibliography:` file(s) as written (a string or a list of strings), relative to the document's folder. */
+  bibliography: string[];
 }
 
 // footnote_tail moves referenced definitions to the end and drops unreferenced ones; we
@@ -144,15 +146,36 @@ function maskInline(text: string, start: number, end: number, blank: (start: num
   }
 }
 
-function readFrontMatter(text: string): FrontMatter {
+/** The front matter of a document's text (also for callers that read the bibliography before the analysis). */
+export function readFrontMatter(text: string): FrontMatter {
   const opening = /^---[ \t]*\r?\n/.exec(text);
-  if (!opening) return { span: null, date: null };
+  if (!opening) return { span: null, date: null, bibliography: [] };
   const closing = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
   const rest = text.slice(opening[0].length);
   const close = closing.exec(rest);
-  if (!close) return { span: null, date: null };
+  if (!close) return { span: null, date: null, bibliography: [] };
   const body = rest.slice(0, close.index);
   const end = opening[0].length + close.index + close[0].length;
   const date = /^date:[ \t]*["']?([^"'\r\n]*?)["']?[ \t]*$/m.exec(body)?.[1] ?? null;
-  return { span: { start: 0, end }, date: date && date.length > 0 ? date : null };
+  return { span: { start: 0, end }, date: date && date.length > 0 ? date : null, bibliography: readBibliography(body) };
+}
+
+const unquote = (value: string): string => value.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+
+/** `bibliography: refs.bib`, `bibliography: [a.bib, b.json]` or a block list of `- file` lines. */
+function readBibliography(body: string): string[] {
+  const match = /^bibliography:[ \t]*(.*?)[ \t]*\r?$/m.exec(body);
+  if (!match) return [];
+  const value = (match[1] ?? '').replace(/[ \t]+#.*$/, '');
+  if (value.startsWith('[')) {
+    return value.replace(/^\[|\]$/g, '').split(',').map(unquote).filter((file) => file.length > 0);
+  }
+  if (value.length > 0) return [unquote(value)].filter((file) => file.length > 0);
+  const files: string[] = [];
+  for (const line of body.slice(match.index + match[0].length).split(/\r?\n/).slice(1)) {
+    const item = /^[ \t]*-[ \t]+(.+?)[ \t]*$/.exec(line);
+    if (item) files.push(unquote(item[1] as string));
+    else if (line.trim().length > 0) break;
+  }
+  return files.filter((file) => file.length > 0);
 }

@@ -59,9 +59,19 @@ export interface TextEdit {
   newText: string;
 }
 
+/** An edit of another file than the document (a Pandoc bibliography), with positions in that file's text. */
+export interface FileEdit {
+  file: string;
+  start: Position;
+  end: Position;
+  newText: string;
+}
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** Edits of other files, applied with the document's edits (e.g. an entry added to the bibliography). */
+  fileEdits?: FileEdit[];
   /** Where the cursor goes once the edits are applied: an offset in the edited text. */
   cursor?: number;
 }

@@ -38,7 +38,7 @@ export const DIAGNOSTIC_SOURCE = 'lexicite';
 export interface FixData {
   uri: string;
   version: number;
-  fixes: Array<{ title: string; edits: LspTextEdit[]; cursor?: number }>;
+  fixes: Array<{ title: string; edits: LspTextEdit[]; cursor?: number; fileEdits?: Array<{ uri: string; edits: LspTextEdit[] }> }>;
 }
 
 /** The client command that puts the cursor at an offset of a document once a fix is applied. */
@@ -56,6 +56,9 @@ export function toDiagnostic(finding: Finding, document: SourceDocument, uri: st
     fixes: finding.fixes.map((fix) => ({
       title: fix.title,
       edits: fix.edits.map((edit) => ({ range: document.rangeOf(edit.start, edit.end), newText: edit.newText })),
+      ...(fix.fileEdits && fix.fileEdits.length > 0
+        ? { fileEdits: fix.fileEdits.map((edit) => ({ uri: URI.file(edit.file).toString(), edits: [{ range: { start: edit.start, end: edit.end }, newText: edit.newText }] })) }
+        : {}),
       ...(fix.cursor !== undefined ? { cursor: fix.cursor } : {}),
     })),
   };
@@ -85,7 +88,8 @@ export function toCodeActions(diagnostic: Diagnostic, uri: string, version: numb
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: index === 0,
-    edit: { documentChanges: [{ textDocument, edits: fix.edits }] },
+    // Edits of another file (the bibliography) name no version: that file need not be open.
+    edit: { documentChanges: [{ textDocument, edits: fix.edits }, ...(Array.isArray(fix.fileEdits) ? fix.fileEdits.map((change) => ({ textDocument: { uri: change.uri, version: null }, edits: change.edits })) : [])] },
     ...(fix.cursor !== undefined ? { command: { title: 'Place the cursor', command: PLACE_CURSOR_COMMAND, arguments: [uri, fix.cursor] } } : {}),
   }));
   const code = String(diagnostic.code ?? '');
@@ -161,6 +165,7 @@ export function toSymbolInformation(symbol: SymbolInfo): SymbolInformation {
 
 const COMPLETION_KIND: Record<CompletionInfo['kind'], CompletionItemKind> = {
   footnote: CompletionItemKind.Reference,
+  'citation-key': CompletionItemKind.Reference,
   provision: CompletionItemKind.Field,
   instrument: CompletionItemKind.File,
   official: CompletionItemKind.Constant,

@@ -1,3 +1,4 @@
+import { citationKeyFor } from '../bibliography';
 import { footnoteLabel, formatCitation } from '../citations';
 import type { Fix, Reference } from '../types';
 import { definitions, hasCitation, sentences, type Sentence, type Span } from '../sentences';
@@ -72,6 +73,32 @@ export function citeInFootnote(context: RuleContext, view: SourcingView, sentenc
   const edits = [{ start: sentence.end, end: sentence.end, newText: `[^${label}]` }];
   if (!existing) edits.push(appendDefinition(context, view, label, citation));
   return { title: `Cite ${reference.text.replace(/\s+/g, ' ')} in a footnote${existing ? ` (reuse [^${existing}])` : ''}`, edits };
+}
+
+/** Where a Pandoc citation goes in a sentence: before its final punctuation, closing quotes and footnote marks ("… 1718 [@unscr1718]."). */
+function beforeFinalPunctuation(text: string, sentence: Sentence): number {
+  const body = text.slice(sentence.start, sentence.end);
+  const tail = /[.!?]+["'\u201d\u2019)\]]*(?:\[\^[^\]\s]{1,100}\])*$/u.exec(body);
+  return tail ? sentence.start + tail.index : sentence.end;
+}
+
+/**
+ * "Cite <reference> with Pandoc ([@key])": ` [@key]` before the sentence's final punctuation, and,
+ * when the bibliography has no entry for the instrument, the entry appended to the bibliography.
+ */
+export function citeWithPandoc(context: RuleContext, sentence: Sentence, reference: Reference): Fix | null {
+  const bibliography = context.bibliography;
+  if (!bibliography || !reference.instrumentId) return null;
+  const instrument = context.corpus.instrument(reference.instrumentId);
+  if (!instrument) return null;
+  const cited = citationKeyFor(bibliography, instrument);
+  if (!cited) return null;
+  const at = beforeFinalPunctuation(context.document.text, sentence);
+  return {
+    title: `Cite ${reference.text.replace(/\s+/g, ' ')} with Pandoc ([@${cited.key}])`,
+    edits: [{ start: at, end: at, newText: ` [@${cited.key}]` }],
+    ...(cited.edit ? { fileEdits: [cited.edit] } : {}),
+  };
 }
 
 /** "Add a footnote for the source": a numbered mark at the end of the sentence and an empty definition to fill in. */

@@ -1,4 +1,5 @@
 import type { CitationScope } from '../analyze';
+import type { Bibliography } from '../bibliography';
 import type { CitationStyle } from '../citations';
 import type { Corpus } from '../corpus';
 import type { SourceDocument } from '../document';
@@ -24,6 +25,8 @@ export interface RuleContext {
   citationStyle: CitationStyle;
   /** Where a citation must be for a sentence to count as cited. */
   citationScope: CitationScope;
+  /** The document's Pandoc bibliography, when the caller passed one: "Cite … with Pandoc" fixes use it. */
+  bibliography?: Bibliography | null;
 }
 
 /**

@@ -1,5 +1,12 @@
-import { citeInFootnote, sourcingView } from './sourcing';
+import { citeInFootnote, citeWithPandoc, sourcingView } from './sourcing';
+import type { Reference } from '../types';
 import type { RawFinding, RuleDefinition } from './types';
+
+/** The first reference to each instrument. */
+function uniqueInstruments(references: readonly Reference[]): Reference[] {
+  const seen = new Set<string>();
+  return references.filter((reference) => reference.instrumentId !== null && !seen.has(reference.instrumentId) && Boolean(seen.add(reference.instrumentId)));
+}
 
 /** A sentence that refers to an instrument or provision, outside a citation, with no citation in its scope. */
 export const uncitedReference: RuleDefinition = {
@@ -20,10 +27,17 @@ export const uncitedReference: RuleDefinition = {
         start: first.start,
         end: first.end,
         message: `"${first.text.replace(/\s+/g, ' ')}" is cited without a source: add a footnote citing it (quick fix) or a link to the official document.`,
-        fixes: named.flatMap((reference) => {
-          const fix = citeInFootnote(context, view, sentence, reference);
-          return fix ? [fix] : [];
-        }),
+        // With a bibliography the writer cites with Pandoc: those fixes (one per instrument) come first.
+        fixes: [
+          ...uniqueInstruments(named).flatMap((reference) => {
+            const fix = citeWithPandoc(context, sentence, reference);
+            return fix ? [fix] : [];
+          }),
+          ...named.flatMap((reference) => {
+            const fix = citeInFootnote(context, view, sentence, reference);
+            return fix ? [fix] : [];
+          }),
+        ],
       });
     }
     return findings;
