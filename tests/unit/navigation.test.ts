@@ -10,9 +10,9 @@ import {
   escapeDocumentText,
   instrumentDocument,
   officialDocument,
-  provisionLabel,
   virtualDocumentAt,
 } from '../../server/src/core/virtual-documents';
+import { provisionLabel } from '../../server/src/core/provision-labels';
 import { bundledCorpus } from '../helpers';
 
 const corpus = bundledCorpus();

@@ -2,7 +2,7 @@ import type { DocumentAnalysis } from './analyze';
 import type { Corpus, Instrument, InstrumentType, Official } from './corpus';
 import { escapeMarkdown } from './markdown-escape';
 import { formatDate } from './dates';
-import { provisionLabel } from './virtual-documents';
+import { compareProvisionIds, labelFromId, provisionLabel } from './provision-labels';
 import type { Reference } from './types';
 
 /**
@@ -195,42 +195,6 @@ function compareInstruments(a: Instrument, b: Instrument): number {
     if (na === null && nb !== null) return 1;
   }
   return a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
-}
-
-/** "art-16" → Article 16, "op-8d" → Paragraph 8(d), "pp-3" → Preambular paragraph 3, else the part name. */
-function labelFromId(id: string): string {
-  const part = id.slice(id.indexOf('/') + 1);
-  const parsed = parsePart(part);
-  if (parsed.kind === 'art') return `Article ${parsed.number}${parsed.rest}`;
-  if (parsed.kind === 'op') return `Paragraph ${parsed.number}${parsed.letter ? `(${parsed.letter})` : ''}${parsed.rest}`;
-  if (parsed.kind === 'pp') return `Preambular paragraph ${parsed.number}${parsed.rest}`;
-  return part;
-}
-
-interface ParsedPart {
-  kind: 'pp' | 'op' | 'art' | 'other';
-  number: number;
-  letter: string;
-  rest: string;
-}
-
-function parsePart(part: string): ParsedPart {
-  const match = /^(pp|op|art)-(\d+)([a-z]?)(.*)$/.exec(part);
-  if (!match) return { kind: 'other', number: Number.MAX_SAFE_INTEGER, letter: '', rest: part };
-  const kind = match[1] as 'pp' | 'op' | 'art';
-  // A letter belongs to operative paragraphs (op-8d); elsewhere it is part of the rest (art-2bis).
-  const letter = kind === 'op' && !/^[a-z]/.test(match[4] as string) ? (match[3] as string) : '';
-  const rest = kind === 'op' && letter ? (match[4] as string) : `${match[3] as string}${match[4] as string}`;
-  return { kind, number: Number(match[2]), letter, rest };
-}
-
-const PART_ORDER: Record<ParsedPart['kind'], number> = { pp: 0, op: 1, art: 1, other: 2 };
-
-/** Preambular paragraphs, then numbered provisions (8, 8(a), 8(d), 9, 10 …), then other parts. */
-function compareProvisionIds(a: string, b: string): number {
-  const pa = parsePart(a.slice(a.indexOf('/') + 1));
-  const pb = parsePart(b.slice(b.indexOf('/') + 1));
-  return PART_ORDER[pa.kind] - PART_ORDER[pb.kind] || pa.number - pb.number || pa.letter.localeCompare(pb.letter) || pa.rest.localeCompare(pb.rest) || a.localeCompare(b);
 }
 
 function candidateName(id: string, corpus: Corpus): string {

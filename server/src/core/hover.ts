@@ -3,6 +3,7 @@ import type { Corpus, Instrument, Official, OfficialTitle, Provision, Rendering 
 import { escapeMarkdown, markdownLink } from './markdown-escape';
 import { formatCitation, type CitationStyle } from './citations';
 import { formatDate } from './dates';
+import { compareProvisionIds, labelFromId, provisionLabel } from './provision-labels';
 import type { Reference } from './types';
 
 export interface HoverInfo {
@@ -35,15 +36,10 @@ export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: numb
   return markdown ? { reference, markdown } : null;
 }
 
-/** The provisions of an instrument that a draft cites, in the order of their numbers. */
+/** The provisions of an instrument that a draft cites, in their order in the instrument. */
 function citedProvisions(references: readonly Reference[], instrument: Instrument): string[] {
-  const labels = new Map<string, string>();
-  for (const reference of references) {
-    if (reference.kind !== 'provision' || reference.instrumentId !== instrument.id) continue;
-    const number = reference.id.slice(instrument.id.length + 1).replace(/^(?:art|op)-/, '').replace(/^(\d+)([a-z])$/, '$1($2)');
-    labels.set(reference.id, `${instrument.structure.unit === 'article' ? 'Article' : 'Paragraph'} ${number}`);
-  }
-  return [...labels.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([, label]) => label);
+  const ids = new Set(references.filter((reference) => reference.kind === 'provision' && reference.instrumentId === instrument.id).map((reference) => reference.id));
+  return [...ids].sort(compareProvisionIds).map(labelFromId);
 }
 
 function hoverMarkdown(reference: Reference, references: readonly Reference[], corpus: Corpus, options: HoverOptions): string | null {
@@ -79,11 +75,9 @@ export function instrumentHover(instrument: Instrument, cited: readonly string[]
   return lines.join('\n');
 }
 
-function provisionLabel(instrument: Instrument, provision: Pick<Provision, 'number' | 'kind'>): string {
-  if (provision.kind === 'article') return `Article ${provision.number}`;
-  if (provision.kind === 'operative-paragraph') return `Paragraph ${provision.number}`;
-  if (provision.kind === 'preambular-paragraph') return `Preambular paragraph ${provision.number.replace(/^PP/i, '')}`;
-  return instrument.structure.unit === 'article' ? `Part ${provision.number}` : provision.number;
+/** Parts that are neither articles nor paragraphs: "Part heading" in a treaty, the part's name in a resolution. */
+function otherPartOf(instrument: Instrument): (number: string) => string {
+  return (number) => (instrument.structure.unit === 'article' ? `Part ${number}` : number);
 }
 
 /** A Markdown block quote of a verbatim text: every line escaped and quoted. */
@@ -113,7 +107,7 @@ function renderingSource(rendering: Rendering, instrument: Instrument): string {
 }
 
 export function provisionHover(instrument: Instrument, provision: Provision, style: CitationStyle = 'un'): string {
-  const heading = `**${escapeMarkdown(provisionLabel(instrument, provision))}${provision.title ? ` — ${escapeMarkdown(provision.title)}` : ''}**`;
+  const heading = `**${escapeMarkdown(provisionLabel(provision, otherPartOf(instrument)))}${provision.title ? ` — ${escapeMarkdown(provision.title)}` : ''}**`;
   const lines: string[] = [heading, '', escapeMarkdown(instrument.title), ''];
   if (provision.text) {
     lines.push(quote(provision.text.body), '', renderingSource(provision.text, instrument));

@@ -1,5 +1,6 @@
 import { normalizeName, type Corpus, type Instrument } from './corpus';
-import { instrumentDocument, instrumentPath, officialPath, provisionLabel } from './virtual-documents';
+import { provisionLabel } from './provision-labels';
+import { instrumentDocument, instrumentPath, officialPath } from './virtual-documents';
 
 /** A workspace symbol: an instrument, a provision or an official, with where its virtual document shows it. */
 export interface SymbolInfo {

@@ -1,6 +1,7 @@
 import type { Corpus, Instrument, Official, OfficialTitle, Provision, Rendering } from './corpus';
 import { safeLinkTarget } from './markdown-escape';
 import { formatDate } from './dates';
+import { provisionLabel } from './provision-labels';
 import type { Reference } from './types';
 
 /**
@@ -116,14 +117,6 @@ export function quoteLines(body: string): string[] {
 
 const DATE_KINDS: Record<string, string> = { adopted: 'Adopted', signed: 'Signed', 'opened-for-signature': 'Opened for signature' };
 const TYPE_NAMES: Record<string, string> = { resolution: 'Security Council resolution', treaty: 'treaty', convention: 'convention', articles: 'articles (International Law Commission)' };
-
-/** How a provision is headed: "Article 16", "Paragraph 8(d)", "Preambular paragraph 3", "Other part: heading". */
-export function provisionLabel(provision: Pick<Provision, 'number' | 'kind'>): string {
-  if (provision.kind === 'article') return `Article ${provision.number}`;
-  if (provision.kind === 'operative-paragraph') return `Paragraph ${provision.number}`;
-  if (provision.kind === 'preambular-paragraph') return `Preambular paragraph ${provision.number.replace(/^PP/i, '')}`;
-  return `Other part: ${provision.number}`;
-}
 
 function renderingSourceLine(rendering: Rendering): string {
   const parts: string[] = [`Source: ${inline(rendering.label)}`];
