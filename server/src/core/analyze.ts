@@ -35,6 +35,8 @@ export interface DocumentAnalysis extends AnalysisResult {
   frontMatter: FrontMatter;
   /** The document's headings in order (see ScannableText.headings). */
   headings: ScannableText['headings'];
+  /** The document's footnote definitions (see ScannableText.footnoteDefinitions). */
+  footnoteDefinitions: ScannableText['footnoteDefinitions'];
 }
 
 /** Analyzes one Markdown document. Never throws on any input text. */
@@ -65,7 +67,7 @@ export function analyzeDocument(text: string, corpus: Corpus, settings: Analysis
   const suppressions = readSuppressions(document, scan.frontMatter);
   const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
   shown.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { document, bibliography, frontMatter: scan.frontMatter, headings: scan.headings, references, diagnostics: shown };
+  return { document, bibliography, frontMatter: scan.frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown };
 }
 
 /** The date a document speaks of: its front matter `date:` (YYYY-MM-DD or a longer ISO date), else today. */

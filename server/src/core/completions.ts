@@ -2,6 +2,7 @@ import type { DocumentAnalysis } from './analyze';
 import { footnoteLabel, formatCitation, type CitationStyle } from './citations';
 import type { Corpus, Instrument, Official, Provision } from './corpus';
 import { formatDate } from './dates';
+import { footnotesByCitation } from './footnotes';
 import { titlesHeldAt } from './hover';
 import type { Reference, TextEdit } from './types';
 
@@ -185,8 +186,7 @@ function footnoteItems(analysis: DocumentAnalysis, corpus: Corpus, offset: numbe
   while (anchor > 0 && /[.!?"'\u201d\u2019)\s]/u.test(text[anchor - 1] as string)) anchor--;
   const sentence = sentenceAround(text, anchor);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const existing = new Map<string, string>();
-  for (const match of text.matchAll(/^\[\^([^\]\s]+)\]:[ \t]*(.*)$/gmu)) existing.set((match[2] ?? '').trim(), match[1] as string);
+  const existing = footnotesByCitation(text, analysis.footnoteDefinitions);
   const seen = new Set<string>();
   const items: CompletionInfo[] = [];
   for (const reference of analysis.references) {

@@ -163,3 +163,16 @@ function escaped(text: string, offset: number): boolean {
   for (let i = offset - 1; i >= 0 && text.charCodeAt(i) === 0x5c; i--) count++;
   return count % 2 === 1;
 }
+
+/**
+ * Each footnote definition's citation text (the rest of its first line) to its label: quick
+ * fixes and completions reuse a footnote that already cites the same source.
+ */
+export function footnotesByCitation(text: string, definitions: readonly FootnoteDefinition[]): Map<string, string> {
+  const byText = new Map<string, string>();
+  for (const definition of definitions) {
+    const firstLine = text.slice(definition.labelEnd, definition.end).split(/\r\n|\n|\r/)[0] ?? '';
+    byText.set(firstLine.trim(), definition.label);
+  }
+  return byText;
+}

@@ -112,11 +112,9 @@ export function hasCitation(masked: string, raw: string, span: Span, definedFoot
   return false;
 }
 
-/** Footnote labels that have a definition, and reference-link labels that have one (lower case), from the raw text. */
-export function definitions(text: string): { footnotes: Set<string>; links: Set<string> } {
-  const footnotes = new Set<string>();
+/** Reference-link labels that have a definition (lower case), from the raw text. Footnote definitions come from the scan. */
+export function linkDefinitions(text: string): Set<string> {
   const links = new Set<string>();
-  for (const match of text.matchAll(/^[ \t]{0,3}\[\^([^\]\s]+)\]:/gm)) footnotes.add(match[1] as string);
   for (const match of text.matchAll(/^[ \t]{0,3}\[([^\]^\n][^\]\n]*)\]:[ \t]*\S/gm)) links.add((match[1] as string).trim().toLowerCase());
-  return { footnotes, links };
+  return links;
 }

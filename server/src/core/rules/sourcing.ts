@@ -1,7 +1,8 @@
 import { citationKeyFor } from '../bibliography';
 import { footnoteLabel, formatCitation } from '../citations';
 import type { Fix, Reference } from '../types';
-import { definitions, hasCitation, sentences, type Sentence, type Span } from '../sentences';
+import { footnotesByCitation } from '../footnotes';
+import { hasCitation, linkDefinitions, sentences, type Sentence, type Span } from '../sentences';
 import type { RuleContext } from './types';
 
 /**
@@ -24,9 +25,8 @@ export function sourcingView(context: RuleContext): SourcingView {
   let view = cache.get(context.scan);
   if (view) return view;
   const text = context.document.text;
-  const defined = definitions(text);
-  const footnoteByText = new Map<string, string>();
-  for (const match of text.matchAll(/^[ \t]{0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/gm)) footnoteByText.set((match[2] ?? '').trim(), match[1] as string);
+  const definedFootnotes = new Set(context.scan.footnoteDefinitions.map((definition) => definition.label));
+  const links = linkDefinitions(text);
   const cited = new Map<string, boolean>();
   const scopeOf = (sentence: Sentence): Span => (context.citationScope === 'paragraph' ? sentence.paragraph : sentence);
   view = {
@@ -36,13 +36,13 @@ export function sourcingView(context: RuleContext): SourcingView {
       const key = `${scope.start}:${scope.end}`;
       let result = cited.get(key);
       if (result === undefined) {
-        result = hasCitation(context.scan.masked, context.document.text, scope, defined.footnotes, defined.links);
+        result = hasCitation(context.scan.masked, text, scope, definedFootnotes, links);
         cited.set(key, result);
       }
       return result;
     },
-    footnoteByText,
-    labels: new Set([...defined.footnotes, ...[...text.matchAll(/\[\^([^\]\s]+)\]/g)].map((match) => match[1] as string)]),
+    footnoteByText: footnotesByCitation(text, context.scan.footnoteDefinitions),
+    labels: new Set([...definedFootnotes, ...context.scan.footnoteReferences.map((reference) => reference.label)]),
     eol: text.includes('\r\n') ? '\r\n' : '\n',
   };
   cache.set(context.scan, view);
