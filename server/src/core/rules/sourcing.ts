@@ -2,7 +2,7 @@ import { citationKeyFor } from '../bibliography';
 import { footnoteLabel, formatCitation } from '../citations';
 import type { Fix, Reference } from '../types';
 import { footnotesByCitation } from '../footnotes';
-import { hasCitation, linkDefinitions, sentences, type Sentence, type Span } from '../sentences';
+import { hasCitation, linkDefinitions, SENTENCE_CLOSING_AT_END, sentences, type Sentence, type Span } from '../sentences';
 import type { RuleContext } from './types';
 
 /**
@@ -78,7 +78,7 @@ export function citeInFootnote(context: RuleContext, view: SourcingView, sentenc
 /** Where a Pandoc citation goes in a sentence: before its final punctuation, closing quotes and footnote marks ("… 1718 [@unscr1718]."). */
 function beforeFinalPunctuation(text: string, sentence: Sentence): number {
   const body = text.slice(sentence.start, sentence.end);
-  const tail = /[.!?]+["'\u201d\u2019)\]]*(?:\[\^[^\]\s]{1,100}\])*$/u.exec(body);
+  const tail = SENTENCE_CLOSING_AT_END.exec(body);
   return tail ? sentence.start + tail.index : sentence.end;
 }
 
