@@ -8,11 +8,9 @@
  * Exit codes: 0 no error-severity diagnostic, 1 at least one, 2 usage or I/O errors.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeDocument } from './core/analyze';
-import type { BibliographyInput } from './core/bibliography';
-import { readFrontMatter } from './core/markdown';
+import { namedBibliography, type BibliographyInput } from './core/bibliography';
 import { SOURCE_PACK_CODE } from './core/rules';
 import { loadCommandCorpus, PACK_OPTIONS } from './cli/corpus';
 import { describeFsError, displayPath, expandPaths, type CommandIo } from './cli/files';
@@ -112,9 +110,8 @@ export function main(argv: string[]): number {
   // Pandoc bibliographies named in front matter, read once each; a missing one is reported once (a warning, not an I/O failure).
   const bibliographies = new Map<string, string | null>();
   const bibliographyFor = (draft: string, text: string): BibliographyInput | null => {
-    const [named] = readFrontMatter(text).bibliography;
-    if (!named) return null;
-    const file = path.resolve(path.dirname(draft), named);
+    const file = namedBibliography(draft, text);
+    if (!file) return null;
     if (!bibliographies.has(file)) {
       try {
         bibliographies.set(file, fs.readFileSync(file, 'utf8'));

@@ -19,8 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, DEFAULT_SETTINGS, documentDate, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
-import type { BibliographyInput } from './core/bibliography';
-import { readFrontMatter } from './core/markdown';
+import { namedBibliography, type BibliographyInput } from './core/bibliography';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -241,10 +240,9 @@ const reportedBibliographies = new Set<string>();
  * disk (cached by mtime). A missing or unreadable file is logged once and counts as none.
  */
 function bibliographyFor(uri: string, text: string): BibliographyInput | null {
-  const [named] = readFrontMatter(text).bibliography;
   const draft = URI.parse(uri);
-  if (!named || draft.scheme !== 'file') return null;
-  const file = path.resolve(path.dirname(draft.fsPath), named);
+  const file = draft.scheme === 'file' ? namedBibliography(draft.fsPath, text) : null;
+  if (!file) return null;
   const open = documents.get(URI.file(file).toString());
   if (open) return { file, text: open.getText() };
   try {

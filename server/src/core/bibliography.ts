@@ -1,7 +1,9 @@
 import { Cite, logger, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { Instrument } from './corpus';
+import * as path from 'node:path';
 import { SourceDocument } from './document';
+import { readFrontMatter } from './markdown';
 import type { FileEdit } from './types';
 
 /**
@@ -200,4 +202,10 @@ export function citationKeyFor(bibliography: Bibliography, instrument: Instrumen
   const key = newKey(bibliography, instrument);
   const edit = addEntryEdit(bibliography, instrument, key);
   return edit ? { key, edit } : null;
+}
+
+/** The bibliography file a draft's front matter names (the first of a list), resolved against the draft's folder, or null. */
+export function namedBibliography(draftFile: string, text: string): string | null {
+  const [named] = readFrontMatter(text).bibliography;
+  return named ? path.resolve(path.dirname(draftFile), named) : null;
 }
