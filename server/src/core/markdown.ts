@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import markdownItFootnote from 'markdown-it-footnote';
-import type { SourceDocument } from './document';
+import { splitIntoChunks, type Chunk } from './chunks';
+import { SourceDocument } from './document';
 import { collectFootnotes, recordFootnoteDefinitions, type FootnoteDefinition, type FootnoteReference } from './footnotes';
 
 /**
@@ -45,50 +46,135 @@ export interface FrontMatter {
 // want every definition where it stands, so it is disabled.
 const parser = new MarkdownIt({ html: true, linkify: false }).use(markdownItFootnote).use(recordFootnoteDefinitions).disable('footnote_tail');
 
-export function prepareScan(document: SourceDocument): ScannableText {
-  const text = document.text;
-  const frontMatter = readFrontMatter(text);
-  const lineOffset = (line: number): number => document.offsetAt({ line, character: 0 });
+/**
+ * What the scan of one chunk of a document (see chunks.ts) finds, with offsets relative to
+ * the chunk. A chunk is parsed on its own: chunk boundaries are placed where no Markdown
+ * block continues across them, so this equals what a parse of the whole document finds there.
+ */
+export interface ChunkScan {
+  masked: string;
+  citationSpans: Array<{ start: number; end: number }>;
+  headings: ScannableText['headings'];
+  footnoteReferences: FootnoteReference[];
+  footnoteDefinitions: FootnoteDefinition[];
+  /** A fenced code block or an HTML block runs to the chunk's end: it may go on in the next chunk. */
+  openAtEnd: boolean;
+}
 
-  // Front matter is not Markdown: hide it from the parser, keeping the line count.
-  const parseInput = frontMatter.span ? blankOut(text, [frontMatter.span]) : text;
+/** The text a document's Markdown is parsed from: the front matter (not Markdown) blanked, line breaks kept. */
+export function parseInputOf(text: string, frontMatter: FrontMatter): string {
+  return frontMatter.span ? blankOut(text, [frontMatter.span]) : text;
+}
+
+/** Scans a whole document: its chunks scanned one by one and joined (see chunks.ts). */
+export function prepareScan(document: SourceDocument): ScannableText {
+  const frontMatter = readFrontMatter(document.text);
+  return joinScans(frontMatter, splitIntoChunks(parseInputOf(document.text, frontMatter), scanChunk));
+}
+
+/** One document's scan from its chunks' scans, offsets made absolute. `masked` is joined only when read. */
+export function joinScans(frontMatter: FrontMatter, chunks: ReadonlyArray<Chunk<ChunkScan>>): ScannableText {
+  const citationSpans: ScannableText['citationSpans'] = [];
+  const headings: ScannableText['headings'] = [];
+  const footnoteReferences: FootnoteReference[] = [];
+  const footnoteDefinitions: FootnoteDefinition[] = [];
+  for (const { start: base, data } of chunks) {
+    for (const span of data.citationSpans) citationSpans.push({ start: span.start + base, end: span.end + base });
+    for (const heading of data.headings) headings.push({ ...heading, start: heading.start + base, end: heading.end + base });
+    for (const reference of data.footnoteReferences) footnoteReferences.push({ ...reference, start: reference.start + base, end: reference.end + base });
+    for (const definition of data.footnoteDefinitions) {
+      footnoteDefinitions.push({ ...definition, start: definition.start + base, end: definition.end + base, labelStart: definition.labelStart + base, labelEnd: definition.labelEnd + base });
+    }
+  }
+  let masked: string | null = null;
+  return {
+    get masked(): string {
+      masked ??= chunks.map((chunk) => chunk.data.masked).join('');
+      return masked;
+    },
+    citationSpans,
+    frontMatter,
+    headings,
+    footnoteReferences,
+    footnoteDefinitions,
+  };
+}
+
+/** Scans one chunk of a document's parse input (see ChunkScan). */
+export function scanChunk(text: string): ChunkScan {
+  const lines = new SourceDocument(text);
+  const lineOffset = (line: number): number => lines.offsetAt({ line, character: 0 });
 
   // Only the lines of inline content (paragraphs, headings, list items, table rows,
   // footnote definitions) are prose; code, HTML blocks, front matter and link reference
   // definitions stay blank.
   const prose: Array<{ start: number; end: number }> = [];
   const citationSpans: Array<{ start: number; end: number }> = [];
-  const headings: Array<{ level: number; text: string; start: number; end: number }> = [];
+  const headings: ScannableText['headings'] = [];
   let footnoteDepth = 0;
+  let openAtEnd = false;
   const env = {};
-  const tokens = parser.parse(parseInput, env);
+  const tokens = parser.parse(text, env);
+  // markdown-it counts a final line break as ending the last line.
+  const lineCount = lines.lineCount - (/(?:\r\n|\n|\r)$/.test(text) ? 1 : 0);
   tokens.forEach((token, index) => {
-    if (token.type !== 'heading_open' || !token.map) return;
-    const inline = tokens[index + 1];
-    const start = lineOffset(token.map[0]);
-    const lineEnd = lineOffset(token.map[1]);
-    const end = lineEnd - (/\r?\n$|\r$/.exec(text.slice(start, lineEnd))?.[0].length ?? 0);
-    headings.push({ level: Number(token.tag.slice(1)) || 1, text: inline?.type === 'inline' ? inline.content : '', start, end });
-  });
-  for (const token of tokens) {
+    if ((token.type === 'fence' || token.type === 'html_block') && token.map && token.map[1] >= lineCount) openAtEnd = true;
     if (token.type === 'footnote_reference_open') footnoteDepth++;
     else if (token.type === 'footnote_reference_close') footnoteDepth--;
-    if (!token.map || (token.type !== 'inline' && token.type !== 'tr_open')) continue;
+    if (token.type === 'heading_open' && token.map) {
+      const inline = tokens[index + 1];
+      const start = lineOffset(token.map[0]);
+      const lineEnd = lineOffset(token.map[1]);
+      const end = lineEnd - (/\r?\n$|\r$/.exec(text.slice(start, lineEnd))?.[0].length ?? 0);
+      headings.push({ level: Number(token.tag.slice(1)) || 1, text: inline?.type === 'inline' ? inline.content : '', start, end });
+    }
+    if (!token.map || (token.type !== 'inline' && token.type !== 'tr_open')) return;
     const span = { start: lineOffset(token.map[0]), end: lineOffset(token.map[1]) };
     prose.push(span);
     if (footnoteDepth > 0) citationSpans.push(span);
-  }
-  const chars = blankOut(text, [{ start: 0, end: text.length }]).split('');
-  for (const span of prose) {
-    for (let i = span.start; i < span.end; i++) chars[i] = text[i] as string;
-  }
-  const blank = (from: number, to: number): void => {
-    for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  };
-  for (const span of prose) maskInline(text, span.start, span.end, blank);
-  const masked = chars.join('');
+  });
+  const masked = maskedText(text, prose);
   const footnotes = collectFootnotes(tokens, env, text, masked, lineOffset);
-  return { masked, citationSpans, frontMatter, headings, footnoteReferences: footnotes.references, footnoteDefinitions: footnotes.definitions };
+  return { masked, citationSpans, headings, footnoteReferences: footnotes.references, footnoteDefinitions: footnotes.definitions, openAtEnd };
+}
+
+/** The text with everything but the prose blanked, and in the prose the inline parts that are not prose. */
+function maskedText(text: string, prose: ReadonlyArray<{ start: number; end: number }>): string {
+  const blanks: Array<{ start: number; end: number }> = [];
+  const blank = (start: number, end: number): void => {
+    blanks.push({ start, end });
+  };
+  // Prose spans come in document order; a table row's span may repeat its inline token's.
+  const kept: Array<{ start: number; end: number }> = [];
+  for (const span of [...prose].sort((a, b) => a.start - b.start)) {
+    const last = kept[kept.length - 1];
+    if (last && span.start < last.end) {
+      if (span.end > last.end) kept.push({ start: last.end, end: span.end });
+    } else kept.push(span);
+  }
+  for (const span of kept) maskInline(text, span.start, span.end, blank);
+  blanks.sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  const blankTo = (to: number): void => {
+    if (to > at) pieces.push(text.slice(at, to).replace(/[^\r\n]/g, ' '));
+    at = Math.max(at, to);
+  };
+  let next = 0;
+  for (const span of kept) {
+    if (span.end <= at) continue;
+    blankTo(span.start);
+    while (next < blanks.length && (blanks[next] as { start: number }).start < span.end) {
+      const region = blanks[next++] as { start: number; end: number };
+      if (region.start > at) pieces.push(text.slice(at, region.start));
+      at = Math.max(at, region.start);
+      blankTo(Math.min(region.end, span.end));
+    }
+    if (span.end > at) pieces.push(text.slice(at, span.end));
+    at = Math.max(at, span.end);
+  }
+  blankTo(text.length);
+  return pieces.join('');
 }
 
 /** The text with the given spans replaced by spaces (line breaks kept). */
