@@ -2,9 +2,11 @@ import { parseBibliography, type Bibliography, type BibliographyInput } from './
 import type { CitationStyle } from './citations';
 import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
-import { prepareScan, type FrontMatter, type ScannableText } from './markdown';
-import { recognizeReferences } from './recognize/index';
-import { RULES, ruleLevel } from './rules';
+import { splitIntoChunks } from './chunks';
+import { joinScans, parseInputOf, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
+import { collectMentions, resolveReferences, type ChunkMentions } from './recognize/index';
+import { RULES, ruleLevel, type RuleContext } from './rules';
+import { chunkSentences, linkDefinitions, type ProseSentence, type Sentence } from './sentences';
 import { readSuppressions } from './suppressions';
 import type { AnalysisResult, Finding, RuleLevel } from './types';
 
@@ -39,35 +41,108 @@ export interface DocumentAnalysis extends AnalysisResult {
   footnoteDefinitions: ScannableText['footnoteDefinitions'];
 }
 
+/** What a chunk's analysis keeps (offsets relative to the chunk); cached by the chunk's text. */
+interface ChunkAnalysis {
+  raw: string;
+  scan: ChunkScan;
+  openAtEnd: boolean;
+  mentions: ChunkMentions | null;
+  sentences: ProseSentence[] | null;
+  linkLabels: string[] | null;
+}
+
+/**
+ * Analyses versions of one document, re-using what it worked out for the chunks (see
+ * chunks.ts) that an edit did not touch: the Markdown scan, pass 1 of the recognizer, the
+ * sentences and what the rules read from each sentence's text. Everything that depends on
+ * more than one chunk (resolving anaphors and bare articles in document order, footnote
+ * labels, link definitions, the rules) is worked out again for each version, from those
+ * cached parts. A fresh analyzer and one that analysed any earlier versions give the same
+ * result (tests/robustness checks this with random edits).
+ */
+export class DocumentAnalyzer {
+  private cache = new Map<string, ChunkAnalysis>();
+  private corpus: Corpus | null = null;
+
+  analyze(text: string, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS, inputs: AnalysisInputs = {}): DocumentAnalysis {
+    if (corpus !== this.corpus) {
+      this.cache.clear();
+      this.corpus = corpus;
+    }
+    const document = new SourceDocument(text);
+    const bibliography = inputs.bibliography ? parseBibliography(inputs.bibliography) : null;
+    const frontMatter = readFrontMatter(text);
+    const previous = this.cache;
+    const used = new Map<string, ChunkAnalysis>();
+    const chunks = splitIntoChunks(parseInputOf(text, frontMatter), (chunkText) => {
+      let entry = used.get(chunkText) ?? previous.get(chunkText);
+      if (!entry) {
+        const raw = detached(chunkText);
+        const scan = scanChunk(raw);
+        entry = { raw, scan, openAtEnd: scan.openAtEnd, mentions: null, sentences: null, linkLabels: null };
+      }
+      used.set(entry.raw, entry);
+      return entry;
+    });
+    // Only the current version's chunks are kept.
+    this.cache = used;
+
+    const sentences: Sentence[] = [];
+    const linkLabels = new Set<string>();
+    for (const { start: base, data: chunk } of chunks) {
+      chunk.mentions ??= collectMentions(chunk.scan.masked, corpus);
+      chunk.sentences ??= chunkSentences({ masked: chunk.scan.masked, raw: chunk.raw, citationSpans: chunk.scan.citationSpans, headings: chunk.scan.headings });
+      chunk.linkLabels ??= linkDefinitions(chunk.raw);
+      for (const label of chunk.linkLabels) linkLabels.add(label);
+      for (const prose of chunk.sentences) {
+        sentences.push({ start: prose.start + base, end: prose.end + base, paragraph: { start: prose.paragraph.start + base, end: prose.paragraph.end + base }, body: prose.body, prose });
+      }
+    }
+    const scan = joinScans(frontMatter, chunks.map(({ start, end, data }) => ({ start, end, data: data.scan })));
+    const references = resolveReferences(
+      document,
+      chunks.map(({ start, data }) => ({ start, mentions: data.mentions ?? [], citationSpans: data.scan.citationSpans })),
+      corpus,
+    );
+    const diagnostics: Finding[] = [];
+    const context: RuleContext = {
+      document,
+      scan,
+      references,
+      sentences,
+      linkLabels,
+      corpus,
+      documentDate: documentDate({ frontMatter }),
+      citationStyle: settings.citationStyle,
+      citationScope: settings.citationScope,
+      bibliography,
+    };
+    for (const rule of RULES) {
+      const level = ruleLevel(rule.code, settings.rules);
+      if (level === 'off') continue;
+      for (const finding of rule.check(context)) {
+        // A rule may lower one finding's severity while it runs at its default level; a level the writer sets applies to all.
+        diagnostics.push({ ...finding, code: rule.code, severity: finding.severity && level === rule.defaultSeverity ? finding.severity : level, range: document.rangeOf(finding.start, finding.end) });
+      }
+    }
+    const suppressions = readSuppressions(document, frontMatter);
+    const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
+    shown.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+    return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown };
+  }
+}
+
+/**
+ * A copy of a chunk's text that does not keep the whole document's text alive: V8 may keep a
+ * slice as a view of its parent string, and a cache of slices would hold every old version.
+ */
+function detached(text: string): string {
+  return (text + ' ').slice(0, -1);
+}
+
 /** Analyzes one Markdown document. Never throws on any input text. */
 export function analyzeDocument(text: string, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS, inputs: AnalysisInputs = {}): DocumentAnalysis {
-  const document = new SourceDocument(text);
-  const bibliography = inputs.bibliography ? parseBibliography(inputs.bibliography) : null;
-  const scan = prepareScan(document);
-  const references = recognizeReferences(document, scan, corpus);
-  const diagnostics: Finding[] = [];
-  const context = {
-    document,
-    scan,
-    references,
-    corpus,
-    documentDate: documentDate({ frontMatter: scan.frontMatter }),
-    citationStyle: settings.citationStyle,
-    citationScope: settings.citationScope,
-    bibliography,
-  };
-  for (const rule of RULES) {
-    const level = ruleLevel(rule.code, settings.rules);
-    if (level === 'off') continue;
-    for (const finding of rule.check(context)) {
-      // A rule may lower one finding's severity while it runs at its default level; a level the writer sets applies to all.
-      diagnostics.push({ ...finding, code: rule.code, severity: finding.severity && level === rule.defaultSeverity ? finding.severity : level, range: document.rangeOf(finding.start, finding.end) });
-    }
-  }
-  const suppressions = readSuppressions(document, scan.frontMatter);
-  const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
-  shown.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { document, bibliography, frontMatter: scan.frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown };
+  return new DocumentAnalyzer().analyze(text, corpus, settings, inputs);
 }
 
 /** The date a document speaks of: its front matter `date:` (YYYY-MM-DD or a longer ISO date), else today. */

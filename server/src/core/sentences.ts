@@ -1,4 +1,3 @@
-import type { ScannableText } from './markdown';
 
 /**
  * Sentences and paragraphs of a draft's prose, and the citations in them: what the sourcing
@@ -16,9 +15,49 @@ export interface Span {
   end: number;
 }
 
+/** What a stretch of prose cites, read from its text alone (whether a label is defined is decided per document). */
+export interface CitationFacts {
+  /** Labels of the footnote marks `[^x]` in it. */
+  footnotes: string[];
+  /** A Pandoc citation, an inline link, an autolink or a bare URL. */
+  direct: boolean;
+  /** Labels (lower case) of reference-style links `[text][ref]` or `[ref]` in it. */
+  links: string[];
+}
+
+/** A checked paragraph of one chunk, offsets relative to the chunk. */
+export interface ProseParagraph extends Span {
+  citations: CitationFacts;
+}
+
+/**
+ * A sentence of one chunk, offsets relative to the chunk. Chunks are cached by their text
+ * (see DocumentAnalyzer), and so are their sentences: `memo` keeps what a rule works out
+ * from the sentence's text alone, so that an edit elsewhere does not repeat it.
+ */
+export interface ProseSentence extends Span {
+  paragraph: ProseParagraph;
+  /** The sentence's masked text. */
+  body: string;
+  citations: CitationFacts;
+  memo: Map<string, unknown>;
+}
+
+/** A sentence of the document: absolute offsets, and the chunk's sentence it comes from. */
 export interface Sentence extends Span {
   /** The paragraph the sentence belongs to. */
   paragraph: Span;
+  body: string;
+  prose: ProseSentence;
+}
+
+/** What `compute` gives for the sentence's text, worked out once per sentence text and key. */
+export function sentenceMemo<T>(sentence: Sentence, key: string, compute: (body: string) => T): T {
+  const memo = sentence.prose.memo;
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute(sentence.body);
+  memo.set(key, value);
+  return value;
 }
 
 /** Words after which a full stop does not end a sentence (compared in lower case, without the dot). */
@@ -37,12 +76,20 @@ const SENTENCE_END = new RegExp(String.raw`${CLOSING}(?=[ \t\u00a0]*(?:\r?\n|$)|
 /** The closing at the very end of a sentence's text. */
 export const SENTENCE_CLOSING_AT_END = new RegExp(`${CLOSING}$`, 'u');
 
+interface ChunkText {
+  masked: string;
+  /** The chunk's text as written (autolinks and bare URLs are masked out of the prose). */
+  raw: string;
+  citationSpans: ReadonlyArray<Span>;
+  headings: ReadonlyArray<Span>;
+}
+
 /** The checked paragraphs: runs of non-blank prose lines that are not headings, quotes or footnote definitions. */
-export function checkedParagraphs(scan: ScannableText): Span[] {
-  const text = scan.masked;
+function checkedParagraphs(chunk: ChunkText): Span[] {
+  const text = chunk.masked;
   const paragraphs: Span[] = [];
   const excluded = (start: number, end: number): boolean =>
-    scan.citationSpans.some((span) => span.start < end && start < span.end) || scan.headings.some((heading) => heading.start < end && start < heading.end);
+    chunk.citationSpans.some((span) => span.start < end && start < span.end) || chunk.headings.some((heading) => heading.start < end && start < heading.end);
   let start = -1;
   let end = -1;
   const flush = (): void => {
@@ -67,11 +114,12 @@ export function checkedParagraphs(scan: ScannableText): Span[] {
   return paragraphs;
 }
 
-/** The sentences of the checked paragraphs. */
-export function sentences(scan: ScannableText): Sentence[] {
-  const text = scan.masked;
-  const result: Sentence[] = [];
-  for (const paragraph of checkedParagraphs(scan)) {
+/** The sentences of a chunk's checked paragraphs, offsets relative to the chunk. */
+export function chunkSentences(chunk: ChunkText): ProseSentence[] {
+  const text = chunk.masked;
+  const result: ProseSentence[] = [];
+  for (const span of checkedParagraphs(chunk)) {
+    const paragraph: ProseParagraph = { ...span, citations: citationFacts(chunk, span) };
     const body = text.slice(paragraph.start, paragraph.end);
     let sentenceStart = 0;
     for (const match of body.matchAll(SENTENCE_END)) {
@@ -80,45 +128,47 @@ export function sentences(scan: ScannableText): Sentence[] {
       // "U.N." and "e.g." and initials ("J. Smith") do not end a sentence.
       if (match[0].startsWith('.') && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word))) continue;
       const end = dot + match[0].length;
-      pushSentence(result, body, paragraph, sentenceStart, end);
+      pushSentence(result, chunk, body, paragraph, sentenceStart, end);
       sentenceStart = end;
     }
-    pushSentence(result, body, paragraph, sentenceStart, body.length);
+    pushSentence(result, chunk, body, paragraph, sentenceStart, body.length);
   }
   return result;
 }
 
-function pushSentence(result: Sentence[], body: string, paragraph: Span, from: number, to: number): void {
+function pushSentence(result: ProseSentence[], chunk: ChunkText, body: string, paragraph: ProseParagraph, from: number, to: number): void {
   const slice = body.slice(from, to);
   const leading = slice.length - slice.trimStart().length;
   const trailing = slice.length - slice.trimEnd().length;
   if (slice.trim().length === 0) return;
-  result.push({ start: paragraph.start + from + leading, end: paragraph.start + to - trailing, paragraph });
+  const span = { start: paragraph.start + from + leading, end: paragraph.start + to - trailing };
+  result.push({ ...span, paragraph, body: chunk.masked.slice(span.start, span.end), citations: citationFacts(chunk, span), memo: new Map() });
 }
 
 /**
- * Citations in a stretch of the masked prose: a footnote reference with a definition
- * (`[^x]`), a Pandoc citation (`[@key]`, `[see @key, p. 3]`, `@key`), an inline link
- * (`[text](…)`, whose destination is masked), a reference-style link (`[text][ref]`, or
- * `[text]` with a definition), or an autolink or bare URL.
+ * The citations in a stretch of prose: footnote marks (`[^x]`, a citation when defined), a
+ * Pandoc citation (`[@key]`, `[see @key, p. 3]`, `@key`), an inline link (`[text](…)`, whose
+ * destination is masked), an autolink or bare URL, and reference-style links (`[text][ref]`,
+ * or `[text]`, a citation when the label has a definition).
  */
-export function hasCitation(masked: string, raw: string, span: Span, definedFootnotes: ReadonlySet<string>, linkDefinitions: ReadonlySet<string>): boolean {
-  const text = masked.slice(span.start, span.end);
+function citationFacts(chunk: ChunkText, span: Span): CitationFacts {
+  const text = chunk.masked.slice(span.start, span.end);
+  const footnotes = [...text.matchAll(/\[\^([^\]\s]+)\]/g)].map((match) => match[1] as string);
   // Autolinks and bare URLs are links too (they are masked out of the prose, so read the raw text).
-  if (/<https?:\/\/[^\s>]+>|\bhttps?:\/\/\S+|\bwww\.\S+/.test(raw.slice(span.start, span.end))) return true;
-  for (const match of text.matchAll(/\[\^([^\]\s]+)\]/g)) if (definedFootnotes.has(match[1] as string)) return true;
-  if (/\[[^\]\n]*@[\w:.#$%&\-+?<>~/]+[^\]\n]*\]|(?<![\w.@])@[A-Za-z][\w:.#$%&\-+?<>~/]*[\w]/.test(text)) return true;
-  if (/\][ \t]*\(/.test(text)) return true;
-  for (const match of text.matchAll(/\[([^\]\n^]+)\](?:\[([^\]\n]*)\])?/g)) {
-    const label = (match[2] || match[1] || '').trim().toLowerCase();
-    if (linkDefinitions.has(label)) return true;
-  }
-  return false;
+  const direct =
+    /<https?:\/\/[^\s>]+>|\bhttps?:\/\/\S+|\bwww\.\S+/.test(chunk.raw.slice(span.start, span.end)) ||
+    /\[[^\]\n]*@[\w:.#$%&\-+?<>~/]+[^\]\n]*\]|(?<![\w.@])@[A-Za-z][\w:.#$%&\-+?<>~/]*[\w]/.test(text) ||
+    /\][ \t]*\(/.test(text);
+  const links = [...text.matchAll(/\[([^\]\n^]+)\](?:\[([^\]\n]*)\])?/g)].map((match) => (match[2] || match[1] || '').trim().toLowerCase());
+  return { footnotes, direct, links };
+}
+
+/** Whether the citations count, given the document's defined footnotes and reference-link labels. */
+export function isCitation(facts: CitationFacts, definedFootnotes: ReadonlySet<string>, linkLabels: ReadonlySet<string>): boolean {
+  return facts.direct || facts.footnotes.some((label) => definedFootnotes.has(label)) || facts.links.some((label) => linkLabels.has(label));
 }
 
 /** Reference-link labels that have a definition (lower case), from the raw text. Footnote definitions come from the scan. */
-export function linkDefinitions(text: string): Set<string> {
-  const links = new Set<string>();
-  for (const match of text.matchAll(/^[ \t]{0,3}\[([^\]^\n][^\]\n]*)\]:[ \t]*\S/gm)) links.add((match[1] as string).trim().toLowerCase());
-  return links;
+export function linkDefinitions(text: string): string[] {
+  return [...text.matchAll(/^[ \t]{0,3}\[([^\]^\n][^\]\n]*)\]:[ \t]*\S/gm)].map((match) => (match[1] as string).trim().toLowerCase());
 }

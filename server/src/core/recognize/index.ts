@@ -1,6 +1,5 @@
 import type { Corpus, Instrument, Official } from '../corpus';
 import type { SourceDocument } from '../document';
-import type { ScannableText } from '../markdown';
 import type { Reference, ResolvedBy } from '../types';
 import {
   ANAPHOR,
@@ -74,18 +73,31 @@ const YEAR_TREATY_AT = new RegExp(YEAR_TREATY.source, 'yu');
 const OTHER_INSTRUMENT = /^(?:U\.?N\.?|United Nations|\p{Lu}[\p{L}'\u2019-]*)(?![\p{L}\p{N}_])/u;
 const RANGE_ONLY = new RegExp(`^${RANGE}$`, 'u');
 
-export function recognizeReferences(document: SourceDocument, scan: ScannableText, corpus: Corpus): Reference[] {
-  const text = scan.masked;
+/** The mentions in one chunk's masked prose (see chunks.ts), offsets relative to the chunk: what pass 1 finds. */
+export type ChunkMentions = readonly Mention[];
+
+export function collectMentions(masked: string, corpus: Corpus): ChunkMentions {
   const patterns = patternsFor(corpus);
-  const mentions = [
-    ...resolutionMentions(text),
-    ...paragraphMentions(text),
-    ...articleMentions(text, patterns),
-    ...instrumentMentions(text, patterns),
-    ...anaphorMentions(text),
-    ...officialMentions(text, patterns),
-  ];
-  return resolveMentions(selectNonOverlapping(mentions), document, scan, corpus, patterns);
+  return selectNonOverlapping([
+    ...resolutionMentions(masked),
+    ...paragraphMentions(masked),
+    ...articleMentions(masked, patterns),
+    ...instrumentMentions(masked, patterns),
+    ...anaphorMentions(masked),
+    ...officialMentions(masked, patterns),
+  ]);
+}
+
+/** One chunk for pass 2: where it starts, its mentions, and its citation spans (relative, sorted). */
+export interface RecognitionChunk {
+  start: number;
+  mentions: ChunkMentions;
+  citationSpans: ReadonlyArray<Span>;
+}
+
+/** Pass 2: the references of a document whose chunks' mentions are known, resolved in document order. */
+export function resolveReferences(document: SourceDocument, chunks: readonly RecognitionChunk[], corpus: Corpus): Reference[] {
+  return resolveMentions(chunks, document, corpus, patternsFor(corpus));
 }
 
 /** Keeps, of overlapping mentions, the one that starts first, then the longest. */
@@ -448,13 +460,18 @@ function noteInstrument(context: Context, instrument: Instrument): void {
   if (instrument.type === 'convention') context.lastConvention = instrument;
 }
 
-function resolveMentions(mentions: Mention[], document: SourceDocument, scan: ScannableText, corpus: Corpus, patterns: CorpusPatterns): Reference[] {
+function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDocument, corpus: Corpus, patterns: CorpusPatterns): Reference[] {
   const references: Reference[] = [];
+  // Mentions' spans are relative to their chunk.
+  let chunk: RecognitionChunk = { start: 0, mentions: [], citationSpans: [] };
+  const shift = (span: Span | null): Span | null => (span ? { start: span.start + chunk.start, end: span.end + chunk.start } : null);
   const context: Context = { lastResolution: null, lastWithArticles: null, lastTreaty: null, lastConvention: null, lastBySurname: new Map() };
   const emit = (
     span: Span,
     fields: Pick<Reference, 'kind' | 'id' | 'instrumentId' | 'resolvedBy'> & Partial<Pick<Reference, 'candidates' | 'writtenYear' | 'writtenYearSpan' | 'writtenTitle' | 'writtenTitleSpan'>>,
   ): void => {
+    const start = span.start + chunk.start;
+    const end = span.end + chunk.start;
     references.push({
       candidates: null,
       writtenYear: null,
@@ -462,22 +479,22 @@ function resolveMentions(mentions: Mention[], document: SourceDocument, scan: Sc
       writtenTitle: null,
       writtenTitleSpan: null,
       ...fields,
-      text: document.text.slice(span.start, span.end),
-      start: span.start,
-      end: span.end,
-      range: document.rangeOf(span.start, span.end),
-      inCitation: scan.citationSpans.some((citation) => citation.start <= span.start && span.end <= citation.end),
+      text: document.text.slice(start, end),
+      start,
+      end,
+      range: document.rangeOf(start, end),
+      inCitation: within(chunk.citationSpans, span),
     });
   };
   const articleInstruments = corpus.instruments.filter(hasArticles);
 
-  for (const mention of mentions) {
+  for (chunk of chunks) for (const mention of chunk.mentions) {
     switch (mention.type) {
       case 'resolutions': {
         for (const member of mention.members) {
           const instrument = corpus.resolution(member.number);
           if (!instrument) continue;
-          emit(member, { kind: 'instrument', id: instrument.id, instrumentId: instrument.id, resolvedBy: 'explicit', writtenYear: member.year, writtenYearSpan: member.yearSpan });
+          emit(member, { kind: 'instrument', id: instrument.id, instrumentId: instrument.id, resolvedBy: 'explicit', writtenYear: member.year, writtenYearSpan: shift(member.yearSpan) });
           noteInstrument(context, instrument);
         }
         break;
@@ -501,7 +518,7 @@ function resolveMentions(mentions: Mention[], document: SourceDocument, scan: Sc
             instrumentId: instrument.id,
             resolvedBy,
             writtenYear: mention.resolution?.year ?? null,
-            writtenYearSpan: mention.resolution?.yearSpan ?? null,
+            writtenYearSpan: shift(mention.resolution?.yearSpan ?? null),
           });
         }
         if (instrument) noteInstrument(context, instrument);
@@ -548,7 +565,7 @@ function resolveMentions(mentions: Mention[], document: SourceDocument, scan: Sc
         break;
       }
       case 'official': {
-        emit(mention.span, { kind: 'official', id: mention.official.id, instrumentId: mention.official.id, resolvedBy: 'explicit', ...titleFields(document, mention.title) });
+        emit(mention.span, { kind: 'official', id: mention.official.id, instrumentId: mention.official.id, resolvedBy: 'explicit', ...titleFields(document, shift(mention.title)) });
         for (const [surname, officials] of patterns.officialsBySurname) {
           if (officials.includes(mention.official)) context.lastBySurname.set(surname, mention.official);
         }
@@ -557,13 +574,27 @@ function resolveMentions(mentions: Mention[], document: SourceDocument, scan: Sc
       case 'surname': {
         const official = context.lastBySurname.get(mention.surname);
         if (!official) break;
-        emit(mention.span, { kind: 'official', id: official.id, instrumentId: official.id, resolvedBy: 'context', ...titleFields(document, mention.title) });
+        emit(mention.span, { kind: 'official', id: official.id, instrumentId: official.id, resolvedBy: 'context', ...titleFields(document, shift(mention.title)) });
         break;
       }
     }
   }
   references.sort((a, b) => a.start - b.start || a.end - b.end);
   return references;
+}
+
+/** Whether a span lies inside one of the sorted, non-overlapping spans. */
+function within(spans: ReadonlyArray<Span>, span: Span): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const candidate = spans[mid] as Span;
+    if (candidate.end < span.end) low = mid + 1;
+    else if (candidate.start > span.start) high = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 function titleFields(document: SourceDocument, title: Span | null): Pick<Reference, 'writtenTitle' | 'writtenTitleSpan'> {

@@ -2,51 +2,68 @@ import { citationKeyFor } from '../bibliography';
 import { footnoteLabel, formatCitation } from '../citations';
 import type { Fix, Reference } from '../types';
 import { footnotesByCitation } from '../footnotes';
-import { hasCitation, linkDefinitions, SENTENCE_CLOSING_AT_END, sentences, type Sentence, type Span } from '../sentences';
+import { isCitation, SENTENCE_CLOSING_AT_END, type Sentence } from '../sentences';
 import type { RuleContext } from './types';
 
 /**
  * What the three sourcing rules share: the checked sentences, whether each has a citation in
- * its scope (the sentence, or its paragraph with `lexicite.citationScope: paragraph`), and
- * the footnote edits their fixes make.
+ * its scope (the sentence, or its paragraph with `lexicite.citationScope: paragraph`), the
+ * references each holds, and the footnote edits their fixes make.
  */
 export interface SourcingView {
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
   isCited(sentence: Sentence): boolean;
+  /** Per sentence (same index): its references that need a source (not officials, not in a citation, not ambiguous). */
+  references: ReadonlyArray<readonly Reference[]>;
   /** Existing footnote definitions: their text → label, and every label in use. */
   footnoteByText: Map<string, string>;
   labels: Set<string>;
+  /** The lowest number not in use as a footnote label. */
+  freeNumber: number;
   eol: string;
 }
 
 const cache = new WeakMap<RuleContext['scan'], SourcingView>();
 
 export function sourcingView(context: RuleContext): SourcingView {
-  let view = cache.get(context.scan);
-  if (view) return view;
+  const cached = cache.get(context.scan);
+  if (cached) return cached;
   const text = context.document.text;
   const definedFootnotes = new Set(context.scan.footnoteDefinitions.map((definition) => definition.label));
-  const links = linkDefinitions(text);
-  const cited = new Map<string, boolean>();
-  const scopeOf = (sentence: Sentence): Span => (context.citationScope === 'paragraph' ? sentence.paragraph : sentence);
-  view = {
-    sentences: sentences(context.scan),
+  const labels = new Set([...definedFootnotes, ...context.scan.footnoteReferences.map((reference) => reference.label)]);
+  let freeNumber = 1;
+  while (labels.has(String(freeNumber))) freeNumber++;
+  const view: SourcingView = {
+    sentences: context.sentences,
     isCited(sentence) {
-      const scope = scopeOf(sentence);
-      const key = `${scope.start}:${scope.end}`;
-      let result = cited.get(key);
-      if (result === undefined) {
-        result = hasCitation(context.scan.masked, text, scope, definedFootnotes, links);
-        cited.set(key, result);
-      }
-      return result;
+      const prose = sentence.prose;
+      return isCitation(context.citationScope === 'paragraph' ? prose.paragraph.citations : prose.citations, definedFootnotes, context.linkLabels);
     },
+    references: referencesBySentence(context.sentences, context.references),
     footnoteByText: footnotesByCitation(text, context.scan.footnoteDefinitions),
-    labels: new Set([...definedFootnotes, ...context.scan.footnoteReferences.map((reference) => reference.label)]),
+    labels,
+    freeNumber,
     eol: text.includes('\r\n') ? '\r\n' : '\n',
   };
   cache.set(context.scan, view);
   return view;
+}
+
+/** The references that need a source inside each sentence: one walk over both, in document order. */
+function referencesBySentence(sentences: readonly Sentence[], references: readonly Reference[]): Reference[][] {
+  const result: Reference[][] = [];
+  let next = 0;
+  for (const sentence of sentences) {
+    while (next < references.length && (references[next] as Reference).start < sentence.start) next++;
+    const inside: Reference[] = [];
+    for (let index = next; index < references.length; index++) {
+      const reference = references[index] as Reference;
+      if (reference.start >= sentence.end) break;
+      if (reference.end <= sentence.end && reference.kind !== 'official' && !reference.inCitation && reference.resolvedBy !== 'ambiguous') inside.push(reference);
+    }
+    result.push(inside);
+  }
+  return result;
 }
 
 /** The edit that appends a footnote definition at the end of the document, after a blank line. */
@@ -103,9 +120,7 @@ export function citeWithPandoc(context: RuleContext, sentence: Sentence, referen
 
 /** "Add a footnote for the source": a numbered mark at the end of the sentence and an empty definition to fill in. */
 export function footnotePlaceholder(context: RuleContext, view: SourcingView, sentence: Sentence): Fix {
-  let number = 1;
-  while (view.labels.has(String(number))) number++;
-  const label = String(number);
+  const label = String(view.freeNumber);
   const mark = `[^${label}]`;
   const definition = appendDefinition(context, view, label, '');
   // The cursor goes into the empty definition, after "[^n]: ", for the writer to fill in.

@@ -4,6 +4,7 @@ import type { CitationStyle } from '../citations';
 import type { Corpus } from '../corpus';
 import type { SourceDocument } from '../document';
 import type { ScannableText } from '../markdown';
+import type { Sentence } from '../sentences';
 import type { Finding, Reference, Severity } from '../types';
 
 export interface RuleDefinition {
@@ -18,6 +19,10 @@ export interface RuleContext {
   /** The Markdown scan: prose mask, citation spans, front matter, headings. */
   scan: ScannableText;
   references: readonly Reference[];
+  /** The checked sentences (paragraphs and list items), in document order. */
+  sentences: readonly Sentence[];
+  /** Reference-link labels (lower case) that have a definition in the document. */
+  linkLabels: ReadonlySet<string>;
   corpus: Corpus;
   /** The date the document speaks of (ISO): front matter `date:`, else today. */
   documentDate: string;

@@ -1,3 +1,4 @@
+import { sentenceMemo } from '../sentences';
 import { NOT_A_CLAIM, footnotePlaceholder, sourcingView } from './sourcing';
 import type { RawFinding, RuleDefinition } from './types';
 import { VAGUE_ATTRIBUTION } from './vague-attribution';
@@ -20,6 +21,16 @@ const CLAIMS: Array<{ what: string; pattern: RegExp }> = [
   },
 ];
 
+/** The first claim of fact in a sentence's text, unless the sentence is a forecast or a vague attribution (another rule's). */
+function claimIn(body: string): { what: string; index: number; text: string } | null {
+  if (NOT_A_CLAIM.test(body) || VAGUE_ATTRIBUTION.test(body)) return null;
+  for (const { what, pattern } of CLAIMS) {
+    const match = pattern.exec(body);
+    if (match) return { what, index: match.index, text: match[0] };
+  }
+  return null;
+}
+
 /** A sentence stating a specific fact with no citation in its scope. */
 export const uncitedClaim: RuleDefinition = {
   code: 'uncited-claim',
@@ -28,21 +39,18 @@ export const uncitedClaim: RuleDefinition = {
   check(context) {
     const view = sourcingView(context);
     const findings: RawFinding[] = [];
-    for (const sentence of view.sentences) {
-      const body = context.scan.masked.slice(sentence.start, sentence.end);
-      if (view.isCited(sentence) || NOT_A_CLAIM.test(body) || VAGUE_ATTRIBUTION.test(body)) continue;
+    view.sentences.forEach((sentence, index) => {
+      const claim = sentenceMemo(sentence, 'uncited-claim', claimIn);
       // A sentence that cites an instrument uncited is uncited-reference's.
-      if (context.references.some((reference) => reference.kind !== 'official' && !reference.inCitation && reference.resolvedBy !== 'ambiguous' && sentence.start <= reference.start && reference.end <= sentence.end)) continue;
-      const claim = CLAIMS.map(({ what, pattern }) => ({ what, match: pattern.exec(body) })).find((candidate) => candidate.match);
-      if (!claim?.match) continue;
-      const start = sentence.start + claim.match.index;
+      if (!claim || view.isCited(sentence) || (view.references[index] ?? []).length > 0) return;
+      const start = sentence.start + claim.index;
       findings.push({
         start,
-        end: start + claim.match[0].length,
-        message: `This sentence states a specific fact (${claim.what}: "${claim.match[0].replace(/\s+/g, ' ')}") without a citation: add a footnote or a link to its source.`,
+        end: start + claim.text.length,
+        message: `This sentence states a specific fact (${claim.what}: "${claim.text.replace(/\s+/g, ' ')}") without a citation: add a footnote or a link to its source.`,
         fixes: [footnotePlaceholder(context, view, sentence)],
       });
-    }
+    });
     return findings;
   },
 };

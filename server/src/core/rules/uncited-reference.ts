@@ -16,12 +16,10 @@ export const uncitedReference: RuleDefinition = {
   check(context) {
     const view = sourcingView(context);
     const findings: RawFinding[] = [];
-    for (const sentence of view.sentences) {
-      const references = context.references.filter(
-        (reference) => reference.kind !== 'official' && !reference.inCitation && reference.resolvedBy !== 'ambiguous' && sentence.start <= reference.start && reference.end <= sentence.end,
-      );
+    view.sentences.forEach((sentence, index) => {
+      const references = view.references[index] ?? [];
       const [first] = references;
-      if (!first || view.isCited(sentence)) continue;
+      if (!first || view.isCited(sentence)) return;
       const named = [...new Map(references.map((reference) => [reference.id, reference])).values()];
       findings.push({
         start: first.start,
@@ -39,7 +37,7 @@ export const uncitedReference: RuleDefinition = {
           }),
         ],
       });
-    }
+    });
     return findings;
   },
 };
