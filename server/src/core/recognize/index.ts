@@ -18,6 +18,8 @@ import {
   WS,
   YEARS_TREATIES,
   YEAR_TREATY,
+  foldCase,
+  matchFolded,
   nameKey,
   patternsFor,
   type CorpusPatterns,
@@ -78,13 +80,14 @@ export type ChunkMentions = readonly Mention[];
 
 export function collectMentions(masked: string, corpus: Corpus): ChunkMentions {
   const patterns = patternsFor(corpus);
+  const folded = foldCase(masked);
   return selectNonOverlapping([
     ...resolutionMentions(masked),
     ...paragraphMentions(masked),
     ...articleMentions(masked, patterns),
-    ...instrumentMentions(masked, patterns),
+    ...instrumentMentions(masked, folded, patterns),
     ...anaphorMentions(masked),
-    ...officialMentions(masked, patterns),
+    ...officialMentions(masked, folded, patterns),
   ]);
 }
 
@@ -271,7 +274,7 @@ function articleMentions(text: string, patterns: CorpusPatterns): Mention[] {
   return mentions;
 }
 
-function instrumentMentions(text: string, patterns: CorpusPatterns): Mention[] {
+function instrumentMentions(text: string, folded: string | null, patterns: CorpusPatterns): Mention[] {
   const mentions: Mention[] = [];
   const add = (start: number, end: number, instrument: Instrument): void => {
     const extentStart = start - (LEADING_DETERMINER.exec(text.slice(Math.max(0, start - 8), start))?.[1]?.length ?? 0);
@@ -286,12 +289,11 @@ function instrumentMentions(text: string, patterns: CorpusPatterns): Mention[] {
     if (/^(?:ILC|International Law Commission)$/iu.test(text.slice(start, end).replace(/\s+/g, ' '))) return;
     mentions.push({ type: 'instruments', extent: { start: extentStart, end }, members: [{ span: { start, end }, instrument }], plural: false });
   };
-  for (const pattern of [patterns.instrumentNames, patterns.instrumentAcronyms]) {
-    if (!pattern) continue;
-    for (const match of text.matchAll(pattern)) {
-      const instrument = patterns.instrumentByName.get(nameKey(match[0]));
-      if (instrument) add(match.index, match.index + match[0].length, instrument);
-    }
+  const names = patterns.instrumentNames ? matchFolded(patterns.instrumentNames, text, folded) : [];
+  const acronyms = patterns.instrumentAcronyms ? [...text.matchAll(patterns.instrumentAcronyms)].map((match) => ({ index: match.index, length: match[0].length })) : [];
+  for (const { index, length } of [...names, ...acronyms]) {
+    const instrument = patterns.instrumentByName.get(nameKey(text.slice(index, index + length)));
+    if (instrument) add(index, index + length, instrument);
   }
   for (const match of text.matchAll(YEAR_TREATY)) {
     const instrument = patterns.treatyByYear.get(Number(match.groups?.year));
@@ -405,7 +407,7 @@ function titleAfter(text: string, nameEnd: number): Span | null {
   return { start, end: start + title.length };
 }
 
-function officialMentions(text: string, patterns: CorpusPatterns): Mention[] {
+function officialMentions(text: string, folded: string | null, patterns: CorpusPatterns): Mention[] {
   const mentions: Mention[] = [];
   const isInstitution = (start: number, end: number): boolean => {
     if (INSTITUTION_WORDS.test(text.slice(end, end + 20))) return true;
@@ -413,10 +415,10 @@ function officialMentions(text: string, patterns: CorpusPatterns): Mention[] {
     return patterns.notPersonContexts.some((context) => ahead.startsWith(context));
   };
   if (patterns.officialNames) {
-    for (const match of text.matchAll(patterns.officialNames)) {
+    for (const match of matchFolded(patterns.officialNames, text, folded)) {
       const start = match.index;
-      const end = start + match[0].length;
-      const official = patterns.officialByName.get(nameKey(match[0]));
+      const end = start + match.length;
+      const official = patterns.officialByName.get(nameKey(text.slice(start, end)));
       if (!official || isInstitution(start, end)) continue;
       const title = titleBefore(text, start) ?? titleAfter(text, end);
       mentions.push({ type: 'official', extent: { start, end }, span: { start, end }, official, title });

@@ -28,8 +28,21 @@ export const undefinedFootnote: RuleDefinition = {
  */
 export function appendAtEnd(text: string, paragraph: string): { start: number; end: number; newText: string } {
   const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
-  const endsWithBreak = /(?:\r\n|\n|\r)$/.test(text);
+  // Only the end of the text is read: an anchored-at-end expression would scan all of it.
+  const tail = text.slice(Math.max(0, lastNonBlank(text)));
+  const endsWithBreak = /(?:\r\n|\n|\r)$/.test(tail);
   let prefix = '';
-  if (text.length > 0 && !/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(text)) prefix = endsWithBreak ? eol : eol + eol;
+  if (text.length > 0 && !/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(tail)) prefix = endsWithBreak ? eol : eol + eol;
   return { start: text.length, end: text.length, newText: `${prefix}${paragraph}${endsWithBreak ? eol : ''}` };
+}
+
+/** The offset of the last character that is not a space, tab or line break (-1 when none). */
+function lastNonBlank(text: string): number {
+  let at = text.length - 1;
+  while (at >= 0) {
+    const code = text.charCodeAt(at);
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13) break;
+    at--;
+  }
+  return at;
 }
