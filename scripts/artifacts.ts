@@ -13,6 +13,7 @@ import { RULE_LEVELS } from '../server/src/core/types';
 import { CITATION_STYLES, formatCitation } from '../server/src/core/citations';
 import { CITATION_SCOPES } from '../server/src/core/analyze';
 import { DEFAULT_PACK_GLOBS } from '../server/src/core/pack-files';
+import { DEFAULT_MAX_FILE_SIZE } from '../server/src/core/settings';
 
 export interface Artifact {
   file: string;
@@ -54,6 +55,13 @@ export function settingsSchema(): Record<string, SettingSchema> {
       scope: 'resource',
       markdownDescription:
         'Where a citation must be for `uncited-reference`, `uncited-claim` and `vague-attribution` to count a sentence as cited: in the `sentence` itself, or anywhere in its `paragraph`.',
+    },
+    'lexicite.maxFileSize': {
+      type: 'number',
+      default: DEFAULT_MAX_FILE_SIZE,
+      scope: 'resource',
+      markdownDescription:
+        'Drafts larger than this many bytes are not checked in the editor: Lexicite says so once and shows no diagnostics or hovers for them, instead of slowing the editor down. The CLI checks files of any size.',
     },
     'lexicite.trace.server': {
       type: 'string',

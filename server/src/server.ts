@@ -18,7 +18,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, DEFAULT_SETTINGS, documentDate, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
+import { analyzeDocument, DEFAULT_SETTINGS, DocumentAnalyzer, documentDate, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
 import { namedBibliography, type BibliographyInput } from './core/bibliography';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -33,7 +33,7 @@ import { definitionTarget, virtualDocumentAt } from './core/virtual-documents';
 import { WorkspaceIndex } from './core/workspace-index';
 import { importOfficialText, type ImportRequest, type ImportResult } from './core/import/official-text';
 import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
-import { settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
+import { DEFAULT_MAX_FILE_SIZE, settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
 import { packProblemToDiagnostic, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
 import { defaultDataDirectory } from './runtime';
 
@@ -64,8 +64,19 @@ const workspaceIndex = new WorkspaceIndex();
 const MAX_INDEXED_FILE_BYTES = 2 * 1024 * 1024;
 /** Analyses cached per URI and version: a document is parsed once per version. */
 const analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+/** One analyzer per open document: it re-analyses only the chunks an edit touched (see DocumentAnalyzer). */
+const analyzers = new Map<string, DocumentAnalyzer>();
+/** Documents above lexicite.maxFileSize that the writer has been told about (once each, until they shrink). */
+const toldTooLarge = new Set<string>();
+/** Analyses that failed (a bug): reported once per document, with the document left unanalysed. */
+const failedAnalyses = new Set<string>();
+
+interface ServerSettings extends AnalysisSettings {
+  maxFileSize: number;
+}
+const DEFAULT_SERVER_SETTINGS: ServerSettings = { ...DEFAULT_SETTINGS, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 /** Settings resolved per document URI (scoped settings), never held in a global. */
-const settingsByUri = new Map<string, Promise<AnalysisSettings>>();
+const settingsByUri = new Map<string, Promise<ServerSettings>>();
 let canPullConfiguration = false;
 let canWatchFiles = false;
 let canWatchRelativePatterns = false;
@@ -209,20 +220,20 @@ connection.onNotification('lexicite/workspaceTrusted', () => {
   void reloadPacks();
 });
 
-function settingsFor(uri: string): Promise<AnalysisSettings> {
-  if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+function settingsFor(uri: string): Promise<ServerSettings> {
+  if (!canPullConfiguration) return Promise.resolve(DEFAULT_SERVER_SETTINGS);
   let pending = settingsByUri.get(uri);
   if (!pending) {
     pending = connection.workspace
       .getConfiguration({ scopeUri: uri, section: 'lexicite' })
       .then((value: unknown) => {
-        const { settings, problems } = settingsFromJson(value);
+        const { settings, maxFileSize, problems } = settingsFromJson(value);
         for (const problem of problems) connection.console.warn(`Lexicite settings (${uri}): ${problem}`);
-        return settings;
+        return { ...settings, maxFileSize };
       })
       .catch((error: unknown) => {
         connection.console.error(`Lexicite: could not read settings for ${uri}: ${String(error)}`);
-        return DEFAULT_SETTINGS;
+        return DEFAULT_SERVER_SETTINGS;
       });
     settingsByUri.set(uri, pending);
   }
@@ -263,41 +274,107 @@ function bibliographyFor(uri: string, text: string): BibliographyInput | null {
   }
 }
 
-async function analysisOf(document: TextDocument): Promise<DocumentAnalysis> {
+/** The analysis of nothing: what a document too large to check, or one whose analysis failed, shows. */
+let emptyAnalysis: DocumentAnalysis | null = null;
+function nothingAnalysed(): DocumentAnalysis {
+  emptyAnalysis ??= analyzeDocument('', corpus);
+  return emptyAnalysis;
+}
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** The analysis of a document's current version and that version (cached per version). */
+async function analysedVersionOf(document: TextDocument): Promise<{ version: number; analysis: DocumentAnalysis }> {
   const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version) return cached.analysis;
+  if (cached && cached.version === document.version) return cached;
   const settings = await settingsFor(document.uri);
+  const version = document.version;
   const text = document.getText();
-  const analysis = analyzeDocument(text, corpus, settings, { bibliography: bibliographyFor(document.uri, text) });
-  if (analysis.bibliography && analysis.bibliography.problems.length > 0 && !reportedBibliographies.has(analysis.bibliography.file)) {
-    reportedBibliographies.add(analysis.bibliography.file);
-    for (const problem of analysis.bibliography.problems) connection.console.warn(`Lexicite: bibliography problem: ${problem}`);
+  const entry = { version, analysis: analyse(document.uri, text, settings) };
+  analyses.set(document.uri, entry);
+  workspaceIndex.set(document.uri, entry.analysis.references);
+  return entry;
+}
+
+async function analysisOf(document: TextDocument): Promise<DocumentAnalysis> {
+  return (await analysedVersionOf(document)).analysis;
+}
+
+/** Analyses one version of an open document; never throws. */
+function analyse(uri: string, text: string, settings: ServerSettings): DocumentAnalysis {
+  // Above the limit, say so once and check nothing: the editor must stay responsive.
+  const bytes = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
+  if (bytes > settings.maxFileSize) {
+    analyzers.delete(uri);
+    if (!toldTooLarge.has(uri)) {
+      toldTooLarge.add(uri);
+      const name = path.basename(URI.parse(uri).path) || uri;
+      const message = `Lexicite: ${name} is ${describeSize(bytes)}, more than lexicite.maxFileSize (${describeSize(settings.maxFileSize)}), so it is not checked. Raise lexicite.maxFileSize to check it, or run the lexicite CLI on it.`;
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(message);
+    }
+    return nothingAnalysed();
   }
-  analyses.set(document.uri, { version: document.version, analysis });
-  workspaceIndex.set(document.uri, analysis.references);
-  return analysis;
+  toldTooLarge.delete(uri);
+  let analyzer = analyzers.get(uri);
+  if (!analyzer) analyzers.set(uri, (analyzer = new DocumentAnalyzer()));
+  try {
+    const analysis = analyzer.analyze(text, corpus, settings, { bibliography: bibliographyFor(uri, text) });
+    failedAnalyses.delete(uri);
+    if (analysis.bibliography && analysis.bibliography.problems.length > 0 && !reportedBibliographies.has(analysis.bibliography.file)) {
+      reportedBibliographies.add(analysis.bibliography.file);
+      for (const problem of analysis.bibliography.problems) connection.console.warn(`Lexicite: bibliography problem: ${problem}`);
+    }
+    return analysis;
+  } catch (error) {
+    // A bug in the analysis must not take the server down or leave stale results: report it once, show nothing.
+    analyzers.delete(uri);
+    if (!failedAnalyses.has(uri)) {
+      failedAnalyses.add(uri);
+      connection.console.error(`Lexicite: analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      void connection.window.showErrorMessage(`Lexicite could not check ${path.basename(URI.parse(uri).path) || uri}: ${error instanceof Error ? error.message : String(error)}. Please report this with the draft.`);
+    }
+    return nothingAnalysed();
+  }
 }
 
 async function publishDiagnostics(document: TextDocument): Promise<void> {
   try {
-    const analysis = await analysisOf(document);
+    const { version, analysis } = await analysedVersionOf(document);
     // Skip stale work: the document changed while settings were being fetched.
     const current = documents.get(document.uri);
-    if (!current || current.version !== document.version) return;
+    if (!current || current.version !== version) return;
     await connection.sendDiagnostics({
       uri: document.uri,
-      version: document.version,
-      diagnostics: analysis.diagnostics.map((finding) => toDiagnostic(finding, analysis.document, document.uri, document.version, DOCS_URI)),
+      version,
+      diagnostics: analysis.diagnostics.map((finding, index) => toDiagnostic(finding, index, document.uri, version, DOCS_URI)),
     });
   } catch (error) {
     connection.console.error(`Lexicite: analysis of ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
 }
 
-documents.onDidChangeContent((change) => void publishDiagnostics(change.document));
+/** Documents with a check scheduled: changes that arrive together (fast typing) are checked once, at the latest version. */
+const scheduledChecks = new Set<string>();
+function scheduleCheck(uri: string): void {
+  if (scheduledChecks.has(uri)) return;
+  scheduledChecks.add(uri);
+  setImmediate(() => {
+    scheduledChecks.delete(uri);
+    const document = documents.get(uri);
+    if (document) void publishDiagnostics(document);
+  });
+}
+
+documents.onDidChangeContent((change) => scheduleCheck(change.document.uri));
 
 documents.onDidClose((event) => {
   analyses.delete(event.document.uri);
+  analyzers.delete(event.document.uri);
+  toldTooLarge.delete(event.document.uri);
+  failedAnalyses.delete(event.document.uri);
   // What the file says on disk counts again (or nothing, if it was never saved).
   workspaceIndex.delete(event.document.uri);
   if (event.document.uri.startsWith('file:')) indexFileFromDisk(event.document.uri);
@@ -332,11 +409,12 @@ connection.onCompletion(async (params) => {
   return completions.items.map((item) => toCompletionItem(item, analysis.document, completions.replaceStart, offset));
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  const text = document.getText();
-  return params.context.diagnostics.flatMap((diagnostic) => toCodeActions(diagnostic, document.uri, document.version, text));
+  const { version, analysis } = await analysedVersionOf(document);
+  const current = { version, document: analysis.document, diagnostics: analysis.diagnostics };
+  return params.context.diagnostics.flatMap((diagnostic) => toCodeActions(diagnostic, document.uri, current, analysis.document.text));
 });
 
 connection.onDocumentLinks(async (params) => {

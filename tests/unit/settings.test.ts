@@ -5,14 +5,14 @@ import { bundledCorpus } from '../helpers';
 
 describe('settings', () => {
   it('accepts a level per rule code', () => {
-    expect(settingsFromJson({ rules: { 'year-mismatch': 'warning' } })).toEqual({ settings: { rules: { 'year-mismatch': 'warning' }, citationStyle: 'un', citationScope: 'sentence' }, problems: [] });
+    expect(settingsFromJson({ rules: { 'year-mismatch': 'warning' } })).toEqual({ settings: { rules: { 'year-mismatch': 'warning' }, citationStyle: 'un', citationScope: 'sentence' }, maxFileSize: 10 * 1024 * 1024, problems: [] });
     expect(settingsFromJson({ citationStyle: 'oscola' }).settings.citationStyle).toBe('oscola');
     expect(settingsFromJson({ citationStyle: 'mla' }).problems).toEqual(['lexicite.citationStyle: "mla" is not one of un, chicago, oscola; using un']);
   });
 
   it('uses the defaults for missing settings', () => {
-    expect(settingsFromJson(undefined)).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence' }, problems: [] });
-    expect(settingsFromJson({ trace: { server: 'off' } })).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence' }, problems: [] });
+    expect(settingsFromJson(undefined)).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence' }, maxFileSize: 10 * 1024 * 1024, problems: [] });
+    expect(settingsFromJson({ trace: { server: 'off' } })).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence' }, maxFileSize: 10 * 1024 * 1024, problems: [] });
   });
 
   it('reports bad values without throwing and keeps the defaults', () => {
@@ -24,6 +24,15 @@ describe('settings', () => {
     ]);
     expect(settingsFromJson('nonsense').problems).toEqual(['lexicite settings must be an object; using defaults']);
     expect(settingsFromJson({ rules: ['error'] }).problems).toHaveLength(1);
+  });
+
+  it('reads lexicite.maxFileSize as a number of bytes, and reports anything else', () => {
+    expect(settingsFromJson({ maxFileSize: 2048.7 }).maxFileSize).toBe(2048);
+    for (const bad of ['big', -1, Number.NaN, [1], { bytes: 1 }]) {
+      const { maxFileSize, problems } = settingsFromJson({ maxFileSize: bad });
+      expect(maxFileSize).toBe(10 * 1024 * 1024);
+      expect(problems).toEqual([`lexicite.maxFileSize: ${JSON.stringify(bad)} is not a number of bytes (0 or more); using 10485760`]);
+    }
   });
 
   it('changes the severity of a rule, or turns it off', () => {

@@ -5,10 +5,10 @@ import { SourceDocument } from './document';
 import { splitIntoChunks } from './chunks';
 import { joinScans, parseInputOf, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
 import { collectMentions, resolveReferences, type ChunkMentions } from './recognize/index';
-import { RULES, ruleLevel, type RuleContext } from './rules';
+import { RULES, ruleLevel, type RawFinding, type RuleContext } from './rules';
 import { chunkSentences, linkDefinitions, type ProseSentence, type Sentence } from './sentences';
 import { readSuppressions } from './suppressions';
-import type { AnalysisResult, Finding, RuleLevel } from './types';
+import type { AnalysisResult, Finding, Fix, Range, RuleLevel, Severity } from './types';
 
 /** Everything the analysis may be configured with. Resolved per document by the caller. */
 export interface AnalysisSettings {
@@ -122,7 +122,7 @@ export class DocumentAnalyzer {
       if (level === 'off') continue;
       for (const finding of rule.check(context)) {
         // A rule may lower one finding's severity while it runs at its default level; a level the writer sets applies to all.
-        diagnostics.push({ ...finding, code: rule.code, severity: finding.severity && level === rule.defaultSeverity ? finding.severity : level, range: document.rangeOf(finding.start, finding.end) });
+        diagnostics.push(toFinding(finding, rule.code, finding.severity && level === rule.defaultSeverity ? finding.severity : level, document.rangeOf(finding.start, finding.end)));
       }
     }
     const suppressions = readSuppressions(document, frontMatter);
@@ -130,6 +130,21 @@ export class DocumentAnalyzer {
     shown.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown };
   }
+}
+
+/** A rule's finding with its code, severity and range; its fixes are worked out when first read. */
+function toFinding(raw: RawFinding, code: string, severity: Severity, range: Range): Finding {
+  const { fixes, severity: _requested, ...rest } = raw;
+  let worked: Fix[] | null = typeof fixes === 'function' ? null : fixes;
+  const finding = { ...rest, code, severity, range } as Finding;
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    get: (): Fix[] => {
+      worked ??= (fixes as () => Fix[])();
+      return worked;
+    },
+  });
+  return finding;
 }
 
 /**

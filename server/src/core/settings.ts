@@ -7,7 +7,10 @@ import { RULE_LEVELS, type RuleLevel } from './types';
  * Turns the `lexicite` settings object (from VS Code, another editor or a config file)
  * into analysis settings. Bad values never throw: each is reported and its default kept.
  */
-export function settingsFromJson(value: unknown): { settings: AnalysisSettings; problems: string[] } {
+/** Documents larger than this many bytes (UTF-8) are not analysed by the language server by default: 10 MiB. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export function settingsFromJson(value: unknown): { settings: AnalysisSettings; maxFileSize: number; problems: string[] } {
   const problems: string[] = [];
   const rules: Record<string, RuleLevel> = {};
   const section = isRecord(value) ? value : {};
@@ -40,7 +43,13 @@ export function settingsFromJson(value: unknown): { settings: AnalysisSettings; 
     if (typeof scope === 'string' && (CITATION_SCOPES as readonly string[]).includes(scope)) citationScope = scope as CitationScope;
     else problems.push(`lexicite.citationScope: ${JSON.stringify(scope)} is not one of ${CITATION_SCOPES.join(', ')}; using ${citationScope}`);
   }
-  return { settings: { rules, citationStyle, citationScope }, problems };
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  const size = section.maxFileSize;
+  if (size !== undefined && size !== null) {
+    if (typeof size === 'number' && Number.isFinite(size) && size >= 0) maxFileSize = Math.floor(size);
+    else problems.push(`lexicite.maxFileSize: ${JSON.stringify(size)} is not a number of bytes (0 or more); using ${maxFileSize}`);
+  }
+  return { settings: { rules, citationStyle, citationScope }, maxFileSize, problems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

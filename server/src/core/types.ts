@@ -83,7 +83,8 @@ export interface Finding {
   start: number;
   end: number;
   range: Range;
-  fixes: Fix[];
+  /** Worked out when first read (see RawFinding). */
+  readonly fixes: Fix[];
 }
 
 export interface AnalysisResult {

@@ -34,34 +34,27 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'lexicite';
 
-/** What a diagnostic carries for its quick fixes: the edits, computed for one version of the document. */
+/**
+ * What a diagnostic carries for its quick fixes: the document version it was computed for and
+ * its place in that version's analysis. The fixes are worked out only when the editor asks
+ * for them (a long draft has thousands of diagnostics and few are ever fixed).
+ */
 export interface FixData {
   uri: string;
   version: number;
-  fixes: Array<{ title: string; edits: LspTextEdit[]; cursor?: number; fileEdits?: Array<{ uri: string; edits: LspTextEdit[] }> }>;
+  index: number;
 }
 
 /** The client command that puts the cursor at an offset of a document once a fix is applied. */
 export const PLACE_CURSOR_COMMAND = 'lexicite.placeCursor';
 
 /**
- * A finding as an LSP diagnostic. Its fixes travel in `data`, with the document version they
- * were computed for (the server keeps no table of pending fixes); `codeDescription` links
- * to the rule's section of the README shipped with the server.
+ * A finding as an LSP diagnostic (the `index`-th of its analysis). `data` says which version
+ * and finding it is, for its quick fixes; `codeDescription` links to the rule's section of the
+ * README shipped with the server.
  */
-export function toDiagnostic(finding: Finding, document: SourceDocument, uri: string, version: number, docsUri: string | null): Diagnostic {
-  const data: FixData = {
-    uri,
-    version,
-    fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
-      edits: fix.edits.map((edit) => ({ range: document.rangeOf(edit.start, edit.end), newText: edit.newText })),
-      ...(fix.fileEdits && fix.fileEdits.length > 0
-        ? { fileEdits: fix.fileEdits.map((edit) => ({ uri: URI.file(edit.file).toString(), edits: [{ range: { start: edit.start, end: edit.end }, newText: edit.newText }] })) }
-        : {}),
-      ...(fix.cursor !== undefined ? { cursor: fix.cursor } : {}),
-    })),
-  };
+export function toDiagnostic(finding: Finding, index: number, uri: string, version: number, docsUri: string | null): Diagnostic {
+  const data: FixData = { uri, version, index };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -73,23 +66,38 @@ export function toDiagnostic(finding: Finding, document: SourceDocument, uri: st
   };
 }
 
+/** The analysis of the version a diagnostic of this server was computed for. */
+export interface AnalysedVersion {
+  version: number;
+  document: SourceDocument;
+  diagnostics: readonly Finding[];
+}
+
 /**
- * The quick fixes of a diagnostic published by this server, for the document at `version`.
- * Fixes computed for another version are refused (none are offered); each edit names the
- * version it applies to, so the editor refuses it too if the document changed meanwhile.
- * Every rule also offers "Disable <code> for this line".
+ * The quick fixes of a diagnostic published by this server, for the document at `current`'s
+ * version. A diagnostic computed for another version gets none; each edit names the version
+ * it applies to, so the editor refuses it too if the document changed meanwhile. Every rule
+ * also offers "Disable <code> for this line".
  */
-export function toCodeActions(diagnostic: Diagnostic, uri: string, version: number, text: string): CodeAction[] {
+export function toCodeActions(diagnostic: Diagnostic, uri: string, current: AnalysedVersion, text: string): CodeAction[] {
   const data = diagnostic.data as Partial<FixData> | undefined;
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !data || data.uri !== uri || data.version !== version || !Array.isArray(data.fixes)) return [];
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !data || data.uri !== uri || data.version !== current.version || typeof data.index !== 'number') return [];
+  const finding = current.diagnostics[data.index];
+  if (!finding || finding.code !== diagnostic.code || finding.message !== diagnostic.message) return [];
+  const version = current.version;
   const textDocument = { uri, version };
-  const actions: CodeAction[] = data.fixes.map((fix, index) => ({
+  const actions: CodeAction[] = finding.fixes.map((fix, index) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: index === 0,
     // Edits of another file (the bibliography) name no version: that file need not be open.
-    edit: { documentChanges: [{ textDocument, edits: fix.edits }, ...(Array.isArray(fix.fileEdits) ? fix.fileEdits.map((change) => ({ textDocument: { uri: change.uri, version: null }, edits: change.edits })) : [])] },
+    edit: {
+      documentChanges: [
+        { textDocument, edits: fix.edits.map((edit) => ({ range: current.document.rangeOf(edit.start, edit.end), newText: edit.newText })) },
+        ...(fix.fileEdits ?? []).map((edit) => ({ textDocument: { uri: URI.file(edit.file).toString(), version: null }, edits: [{ range: { start: edit.start, end: edit.end }, newText: edit.newText }] })),
+      ],
+    },
     ...(fix.cursor !== undefined ? { command: { title: 'Place the cursor', command: PLACE_CURSOR_COMMAND, arguments: [uri, fix.cursor] } } : {}),
   }));
   const code = String(diagnostic.code ?? '');

@@ -56,26 +56,45 @@ function quotedList(titles: readonly OfficialTitle[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** What the rule says of one written title beside one official at one date (the same wherever it is written). */
+interface Verdict {
+  message: string;
+  severity?: 'information';
+  /** The title to write instead, when one office is held. */
+  newText: string | null;
+}
+
+const verdicts = new WeakMap<Official, Map<string, Verdict | null>>();
+
 function mismatch(reference: Reference, official: Official, asOf: string): RawFinding | null {
-  const written = reference.writtenTitle as string;
   const span = reference.writtenTitleSpan as { start: number; end: number };
+  const written = reference.writtenTitle as string;
+  const before = span.end <= reference.start;
+  let byKey = verdicts.get(official);
+  if (!byKey) verdicts.set(official, (byKey = new Map()));
+  const key = `${written}\u0000${asOf}\u0000${before}`;
+  let verdict = byKey.get(key);
+  if (verdict === undefined) {
+    verdict = judge(written, before, official, asOf);
+    byKey.set(key, verdict);
+  }
+  if (!verdict) return null;
+  const newText = verdict.newText;
+  const fixes: Fix[] = newText !== null ? [{ title: `Change the title to "${newText}"`, edits: [{ ...span, newText }] }] : [];
+  return { ...span, message: verdict.message, ...(verdict.severity ? { severity: verdict.severity } : {}), fixes };
+}
+
+function judge(written: string, before: boolean, official: Official, asOf: string): Verdict | null {
   const held = titlesHeldAt(official, asOf);
   const matching = official.titles.filter((title) => names(written, title));
   if (matching.some((title) => held.some((current) => sameOffice(title, current)))) return null;
 
   const date = formatDate(asOf);
   const holds = held.length > 0 ? `on ${date} they hold ${quotedList(held)}` : `no title of theirs is recorded for ${date}`;
-  const fixes = replacement(reference, official, held, asOf);
-  const how = fixes.length > 0 ? ` Write "${fixes[0]?.edits[0]?.newText}", or check the document's date.` : ' Check the title and the document\'s date (front matter `date:`).';
-  if (matching.length === 0) {
-    return { ...span, message: `${official.name} never held the title "${written}"; ${holds}.${how}`, fixes };
-  }
-  return {
-    ...span,
-    severity: 'information',
-    message: `${official.name} held "${written}" ${matching.map(period).join(' and ')}, not on ${date}; ${holds}.${how}`,
-    fixes,
-  };
+  const newText = replacement(written, before, official, held, asOf);
+  const how = newText !== null ? ` Write "${newText}", or check the document's date.` : ' Check the title and the document\'s date (front matter `date:`).';
+  if (matching.length === 0) return { message: `${official.name} never held the title "${written}"; ${holds}.${how}`, newText };
+  return { severity: 'information', message: `${official.name} held "${written}" ${matching.map(period).join(' and ')}, not on ${date}; ${holds}.${how}`, newText };
 }
 
 /** Titles that are not offices one is addressed by. */
@@ -87,20 +106,17 @@ const NOT_ADDRESSED = new Set(['posthumous-appellation', 'military-rank']);
  * of Russia", "Minister of Defence" for "Minister of Defence of Russia", since "Minister"
  * alone also names a past office), after the name (", President of …") the data's title.
  */
-function replacement(reference: Reference, official: Official, held: readonly OfficialTitle[], asOf: string): Fix[] {
+function replacement(written: string, before: boolean, official: Official, held: readonly OfficialTitle[], asOf: string): string | null {
   const offices = held.filter((title) => !NOT_ADDRESSED.has(title.kind ?? ''));
   const title = offices[0];
-  if (!title || offices.some((other) => !sameOffice(other, title))) return [];
-  const span = reference.writtenTitleSpan as { start: number; end: number };
-  const before = span.end <= reference.start;
+  if (!title || offices.some((other) => !sameOffice(other, title))) return null;
   let newText = title.title;
   if (before) {
     const heldNow = (candidate: OfficialTitle): boolean => titlesHeldAt(official, asOf).some((current) => sameOffice(candidate, current));
     const forms = [title.title, ...(title.variants ?? [])].flatMap(prefixesBeforeOf).sort((a, b) => a.length - b.length);
     newText = forms.find((form) => official.titles.every((other) => !titleMatches(form, other) || heldNow(other))) ?? title.title;
   }
-  if (newText === reference.writtenTitle) return [];
-  return [{ title: `Change the title to "${newText}"`, edits: [{ ...span, newText }] }];
+  return newText === written ? null : newText;
 }
 
 /** "Minister of Defence of Russia" → "Minister", "Minister of Defence", "Minister of Defence of Russia". */

@@ -5,7 +5,7 @@ import type { Corpus } from '../corpus';
 import type { SourceDocument } from '../document';
 import type { ScannableText } from '../markdown';
 import type { Sentence } from '../sentences';
-import type { Finding, Reference, Severity } from '../types';
+import type { Finding, Fix, Reference, Severity } from '../types';
 
 export interface RuleDefinition {
   code: string;
@@ -40,4 +40,8 @@ export interface RuleContext {
  * information, not a warning); the analysis uses it only while the rule is at its default
  * level, so a level the user configured applies to every finding of the rule.
  */
-export type RawFinding = Omit<Finding, 'severity' | 'range' | 'code'> & { severity?: Severity };
+export type RawFinding = Omit<Finding, 'severity' | 'range' | 'code' | 'fixes'> & {
+  severity?: Severity;
+  /** The fixes, or a function that works them out: most diagnostics are never fixed, and long drafts have thousands. */
+  fixes: Fix[] | (() => Fix[]);
+};

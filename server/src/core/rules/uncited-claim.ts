@@ -48,7 +48,7 @@ export const uncitedClaim: RuleDefinition = {
         start,
         end: start + claim.text.length,
         message: `This sentence states a specific fact (${claim.what}: "${claim.text.replace(/\s+/g, ' ')}") without a citation: add a footnote or a link to its source.`,
-        fixes: [footnotePlaceholder(context, view, sentence)],
+        fixes: () => [footnotePlaceholder(context, view, sentence)],
       });
     });
     return findings;

@@ -26,7 +26,7 @@ export const uncitedReference: RuleDefinition = {
         end: first.end,
         message: `"${first.text.replace(/\s+/g, ' ')}" is cited without a source: add a footnote citing it (quick fix) or a link to the official document.`,
         // With a bibliography the writer cites with Pandoc: those fixes (one per instrument) come first.
-        fixes: [
+        fixes: () => [
           ...uniqueInstruments(named).flatMap((reference) => {
             const fix = citeWithPandoc(context, sentence, reference);
             return fix ? [fix] : [];

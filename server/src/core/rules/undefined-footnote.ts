@@ -15,7 +15,7 @@ export const undefinedFootnote: RuleDefinition = {
         start: reference.start,
         end: reference.end,
         message: `Footnote [^${reference.label}] has no definition: add "${stub}…" with its citation, or correct the label.`,
-        fixes: [{ title: `Add a definition of [^${reference.label}] at the end of the document`, edits: [appendAtEnd(document.text, stub)] }],
+        fixes: () => [{ title: `Add a definition of [^${reference.label}] at the end of the document`, edits: [appendAtEnd(document.text, stub)] }],
       });
     }
     return findings;

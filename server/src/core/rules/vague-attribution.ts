@@ -27,7 +27,7 @@ export const vagueAttribution: RuleDefinition = {
         start,
         end: start + match.text.length,
         message: `"${match.text}" attributes the claim to no one in particular: name the source and cite it, or drop the attribution.`,
-        fixes: [footnotePlaceholder(context, view, sentence)],
+        fixes: () => [footnotePlaceholder(context, view, sentence)],
       });
     }
     return findings;
