@@ -1,0 +1,128 @@
+/**
+ * Incremental analysis equals a full analysis. A DocumentAnalyzer that has analysed earlier
+ * versions of a draft re-uses what it worked out for unchanged chunks; whatever edits led to
+ * a text, its result must be exactly that of a fresh analysis of the text. fast-check builds
+ * drafts from pieces chosen to move chunk boundaries (blank lines, fences, HTML blocks and
+ * comments that open and close, indented continuations, footnotes, front matter) and to make
+ * the context matter (an anaphor's antecedent in another chunk), then edits them at random.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument, DocumentAnalyzer, type DocumentAnalysis } from '../../server/src/core/analyze';
+import { chunkStarts } from '../../server/src/core/chunks';
+import { SourceDocument } from '../../server/src/core/document';
+import { parseInputOf, prepareScan, readFrontMatter, scanChunk } from '../../server/src/core/markdown';
+import { bundledCorpus } from '../helpers';
+
+const PIECES = [
+  'The 2024 treaty binds both parties.',
+  'Article 4 of the treaty requires assistance.',
+  'Under the treaty, Article 10 and articles 18 to 20 apply.',
+  'Resolution 1718 (2006) bans arms transfers. That resolution was extended',
+  'paragraph 8(d) of resolution 1718',
+  'UNSCR 2397 (2016) capped refined petroleum.',
+  'Article 16 of the ILC Articles on State Responsibility',
+  'President Vladimir Putin met Kim Jong Un; Putin said so.',
+  'Foreign Minister Sergei Lavrov visited in 2023.',
+  'Analysts say the deliveries grew.',
+  'It was signed on 19 June 2024.[^1]',
+  '[^1]: Treaty text, art. 4.',
+  '[^2]: Unused note.',
+  'See [the text](https://example.org/treaty) and [ref].',
+  '[ref]: https://example.org/ref',
+  '```',
+  '~~~~',
+  '<!--',
+  '-->',
+  '<div>',
+  '</div>',
+  '<pre>',
+  '</pre>',
+  '# Heading on Article 4',
+  '> Quoted Article 4 of the 2000 treaty.',
+  '- item citing resolution 2270',
+  '    indented code Article 9',
+  '  continuation line with the Convention',
+  '| Article | Note |\n|---|---|\n| Article 4 | ok |',
+  '<!-- lexicite-disable-next-line uncited-claim -->',
+  '---\ndate: 2024-07-01\n---',
+  '\u00e9\u0301 \ud83d\ude00 \ud800 text',
+];
+
+const piece = fc.constantFrom(...PIECES);
+const separator = fc.constantFrom('\n', '\n\n', '\n\n\n', ' ', '\r\n\r\n', '\n  \n', '\n\t\n');
+const draft = fc.array(fc.tuple(piece, separator), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([text, sep]) => text + sep).join(''));
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat({ max: 40 }),
+  insert: fc.oneof(piece, separator, fc.constantFrom('', 'x', '\n', '`', '<', '>', '-', '[^1]', 'treaty', '2024'), fc.string({ maxLength: 6 })),
+});
+
+function applyEdit(text: string, change: { at: number; remove: number; insert: string }): string {
+  const start = Math.floor(change.at * text.length);
+  return text.slice(0, start) + change.insert + text.slice(Math.min(text.length, start + change.remove));
+}
+
+/** Everything an analysis reports, fixes included, as plain data. */
+function snapshot(analysis: DocumentAnalysis): unknown {
+  return {
+    references: analysis.references,
+    diagnostics: analysis.diagnostics.map((finding) => ({ ...finding, fixes: finding.fixes })),
+    headings: analysis.headings,
+    footnoteDefinitions: analysis.footnoteDefinitions,
+    frontMatter: analysis.frontMatter,
+  };
+}
+
+describe('incremental analysis', () => {
+  const corpus = bundledCorpus();
+
+  it('equals a full analysis after every edit of random drafts', () => {
+    fc.assert(
+      fc.property(draft, fc.array(edit, { minLength: 1, maxLength: 12 }), (initial, edits) => {
+        const analyzer = new DocumentAnalyzer();
+        let text = initial;
+        analyzer.analyze(text, corpus);
+        for (const change of edits) {
+          text = applyEdit(text, change);
+          expect(snapshot(analyzer.analyze(text, corpus))).toEqual(snapshot(analyzeDocument(text, corpus)));
+        }
+      }),
+      { seed: 20261123, numRuns: 250 },
+    );
+  }, 120_000);
+
+  it('re-uses the chunks an edit did not touch', () => {
+    const paragraphs = Array.from({ length: 50 }, (_, index) => `Paragraph ${index} cites Article ${index + 1} of the 2024 treaty.`);
+    const text = paragraphs.join('\n\n');
+    expect(chunkStarts(text)).toHaveLength(50);
+    const analyzer = new DocumentAnalyzer();
+    const first = analyzer.analyze(text, corpus);
+    const edited = text.replace('Paragraph 25 cites', 'Paragraph 25 also cites');
+    const second = analyzer.analyze(edited, corpus);
+    expect(snapshot(second)).toEqual(snapshot(analyzeDocument(edited, corpus)));
+    expect(second.references).toHaveLength(first.references.length);
+    // The cache holds this version's chunks only: 49 kept, 1 new.
+    const cache = (analyzer as unknown as { cache: Map<string, unknown> }).cache;
+    expect(cache.size).toBe(50);
+  });
+
+  it('keeps an unclosed fence open across blank lines, as a full parse does', () => {
+    const text = 'Intro cites Article 4 of the 2024 treaty.\n\n```\ncode\n\nArticle 5 of the 2024 treaty\n\n```\n\nArticle 6 of the 2024 treaty.\n';
+    const ids = analyzeDocument(text, corpus).references.map((reference) => reference.id);
+    expect(ids).toEqual(['rus-dprk-2024/art-4', 'rus-dprk-2024/art-6']);
+  });
+
+  it('scans chunk by chunk exactly as markdown-it parses the whole draft', () => {
+    fc.assert(
+      fc.property(draft, fc.array(edit, { maxLength: 4 }), (initial, edits) => {
+        const text = edits.reduce(applyEdit, initial);
+        const frontMatter = readFrontMatter(text);
+        const whole = scanChunk(parseInputOf(text, frontMatter));
+        const chunked = prepareScan(new SourceDocument(text));
+        expect({ ...chunked, masked: chunked.masked, frontMatter: undefined }).toEqual({ ...whole, openAtEnd: undefined, frontMatter: undefined });
+      }),
+      { seed: 20261124, numRuns: 400 },
+    );
+  }, 120_000);
+});
