@@ -122,29 +122,49 @@ export class DocumentAnalyzer {
       if (level === 'off') continue;
       for (const finding of rule.check(context)) {
         // A rule may lower one finding's severity while it runs at its default level; a level the writer sets applies to all.
-        diagnostics.push(toFinding(finding, rule.code, finding.severity && level === rule.defaultSeverity ? finding.severity : level, document.rangeOf(finding.start, finding.end)));
+        diagnostics.push(new AnalysisFinding(finding, rule.code, finding.severity && level === rule.defaultSeverity ? finding.severity : level, document.rangeOf(finding.start, finding.end)));
       }
     }
     const suppressions = readSuppressions(document, frontMatter);
     const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
-    shown.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+    shown.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown };
   }
 }
 
-/** A rule's finding with its code, severity and range; its fixes are worked out when first read. */
-function toFinding(raw: RawFinding, code: string, severity: Severity, range: Range): Finding {
-  const { fixes, severity: _requested, ...rest } = raw;
-  let worked: Fix[] | null = typeof fixes === 'function' ? null : fixes;
-  const finding = { ...rest, code, severity, range } as Finding;
-  Object.defineProperty(finding, 'fixes', {
-    enumerable: true,
-    get: (): Fix[] => {
-      worked ??= (fixes as () => Fix[])();
-      return worked;
-    },
-  });
-  return finding;
+/**
+ * A rule's finding with its code, severity and range; its fixes are worked out when first
+ * read. A class with a getter: defining a getter on each object literal made building a long
+ * draft's thousands of findings the slowest step of an edit.
+ */
+class AnalysisFinding implements Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  readonly range: Range;
+  #worked: Fix[] | (() => Fix[]);
+
+  constructor(raw: RawFinding, code: string, severity: Severity, range: Range) {
+    this.code = code;
+    this.severity = severity;
+    this.message = raw.message;
+    this.start = raw.start;
+    this.end = raw.end;
+    this.range = range;
+    this.#worked = raw.fixes;
+  }
+
+  get fixes(): Fix[] {
+    if (typeof this.#worked === 'function') this.#worked = this.#worked();
+    return this.#worked;
+  }
+
+  /** As plain data, fixes included (JSON output, snapshots). */
+  toJSON(): Omit<Finding, 'fixes'> & { fixes: Fix[] } {
+    return { code: this.code, severity: this.severity, message: this.message, start: this.start, end: this.end, range: this.range, fixes: this.fixes };
+  }
 }
 
 /**

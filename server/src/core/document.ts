@@ -10,7 +10,7 @@ export class SourceDocument {
   private readonly lineStarts: number[];
 
   constructor(text: string) {
-    this.text = text;
+    this.text = flat(text);
     this.lineStarts = computeLineStarts(text);
   }
 
@@ -56,4 +56,16 @@ function computeLineStarts(text: string): number[] {
     }
   }
   return starts;
+}
+
+/**
+ * The same string, stored flat. A text built by concatenation (an editor applying changes)
+ * is a tree of pieces in V8, and reading it character by character walks the tree: on a
+ * 1 MB draft after an edit the line index took about 15 ms instead of 1 ms. Converting a
+ * string to a number flattens it first (what the `flatstr` package does).
+ */
+function flat(text: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-expressions
+  Number(text);
+  return text;
 }

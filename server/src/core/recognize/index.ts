@@ -474,17 +474,21 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   ): void => {
     const start = span.start + chunk.start;
     const end = span.end + chunk.start;
+    // One object shape for every reference (no spreads): a long draft has tens of thousands.
     references.push({
-      candidates: null,
-      writtenYear: null,
-      writtenYearSpan: null,
-      writtenTitle: null,
-      writtenTitleSpan: null,
-      ...fields,
+      kind: fields.kind,
+      id: fields.id,
+      instrumentId: fields.instrumentId,
       text: document.text.slice(start, end),
       start,
       end,
       range: document.rangeOf(start, end),
+      resolvedBy: fields.resolvedBy,
+      candidates: fields.candidates ?? null,
+      writtenYear: fields.writtenYear ?? null,
+      writtenYearSpan: fields.writtenYearSpan ?? null,
+      writtenTitle: fields.writtenTitle ?? null,
+      writtenTitleSpan: fields.writtenTitleSpan ?? null,
       inCitation: within(chunk.citationSpans, span),
     });
   };

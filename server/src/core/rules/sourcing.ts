@@ -16,11 +16,11 @@ export interface SourcingView {
   /** Per sentence (same index): its references that need a source (not officials, not in a citation, not ambiguous). */
   references: ReadonlyArray<readonly Reference[]>;
   /** Existing footnote definitions: their text → label, and every label in use. */
-  footnoteByText: Map<string, string>;
-  labels: Set<string>;
+  readonly footnoteByText: Map<string, string>;
+  readonly labels: Set<string>;
   /** The lowest number not in use as a footnote label. */
-  freeNumber: number;
-  eol: string;
+  readonly freeNumber: number;
+  readonly eol: string;
 }
 
 const cache = new WeakMap<RuleContext['scan'], SourcingView>();
@@ -30,9 +30,10 @@ export function sourcingView(context: RuleContext): SourcingView {
   if (cached) return cached;
   const text = context.document.text;
   const definedFootnotes = new Set(context.scan.footnoteDefinitions.map((definition) => definition.label));
-  const labels = new Set([...definedFootnotes, ...context.scan.footnoteReferences.map((reference) => reference.label)]);
-  let freeNumber = 1;
-  while (labels.has(String(freeNumber))) freeNumber++;
+  // What only fixes need is worked out when a fix is first asked for.
+  let labels: Set<string> | null = null;
+  let freeNumber: number | null = null;
+  let footnoteByText: Map<string, string> | null = null;
   const view: SourcingView = {
     sentences: context.sentences,
     isCited(sentence) {
@@ -40,10 +41,24 @@ export function sourcingView(context: RuleContext): SourcingView {
       return isCitation(context.citationScope === 'paragraph' ? prose.paragraph.citations : prose.citations, definedFootnotes, context.linkLabels);
     },
     references: referencesBySentence(context.sentences, context.references),
-    footnoteByText: footnotesByCitation(text, context.scan.footnoteDefinitions),
-    labels,
-    freeNumber,
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    get footnoteByText() {
+      footnoteByText ??= footnotesByCitation(text, context.scan.footnoteDefinitions);
+      return footnoteByText;
+    },
+    get labels() {
+      labels ??= new Set([...definedFootnotes, ...context.scan.footnoteReferences.map((reference) => reference.label)]);
+      return labels;
+    },
+    get freeNumber() {
+      if (freeNumber === null) {
+        freeNumber = 1;
+        while (this.labels.has(String(freeNumber))) freeNumber++;
+      }
+      return freeNumber;
+    },
+    get eol() {
+      return text.includes('\r\n') ? '\r\n' : '\n';
+    },
   };
   cache.set(context.scan, view);
   return view;
