@@ -71,11 +71,11 @@ export class LspServer {
       this.buffer = this.buffer.subarray(bodyStart + length);
       const message = JSON.parse(body);
       const arrivedAt = performance.now();
-      this.dispatch(message, arrivedAt);
+      this.dispatch(message, arrivedAt, length);
     }
   }
 
-  dispatch(message, arrivedAt) {
+  dispatch(message, arrivedAt, length) {
     if ('id' in message && ('result' in message || 'error' in message) && !('method' in message)) {
       const waiter = this.pending.get(message.id);
       if (!waiter) return;
@@ -91,7 +91,7 @@ export class LspServer {
       return;
     }
     for (let index = 0; index < this.listeners.length; index++) {
-      if (this.listeners[index](message, arrivedAt)) this.listeners.splice(index--, 1);
+      if (this.listeners[index](message, arrivedAt, length)) this.listeners.splice(index--, 1);
     }
   }
 
@@ -117,14 +117,14 @@ export class LspServer {
   }
 
   /**
-   * Resolves with { params, arrivedAt } for the first notification `method` (arriving after
-   * this call) that `accept` takes.
+   * Resolves with { params, arrivedAt, length } (length: the message's size in bytes) for the
+   * first notification `method` (arriving after this call) that `accept` takes.
    */
   waitFor(method, accept, timeoutMs, what) {
     const arrival = new Promise((resolve) => {
-      this.listeners.push((message, arrivedAt) => {
+      this.listeners.push((message, arrivedAt, length) => {
         if (message.method !== method || !accept(message.params)) return false;
-        resolve({ params: message.params, arrivedAt });
+        resolve({ params: message.params, arrivedAt, length });
         return true;
       });
     });
