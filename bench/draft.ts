@@ -170,7 +170,7 @@ const HEADINGS = [
 ];
 
 const TITLES = [
-  'Moscow and Pyongyang after the 2024 treaty',
+  'Moscow and Pyongyang after the June 2024 summit',
   'A partnership under sanctions',
   'Mutual assistance, shared liability',
   'Cooperation beyond the battlefield',
@@ -302,6 +302,12 @@ class Writer {
     return this.chance(0.6) ? `${this.int(1, 28)} ${month} ${year}` : `${month} ${year}`;
   }
 
+  /** "on 19 June 2024" or "in June 2024". */
+  onDate(): string {
+    const date = this.date();
+    return /^\d/.test(date) ? `on ${date}` : `in ${date}`;
+  }
+
   amount(): string {
     switch (this.int(0, 4)) {
       case 0:
@@ -367,8 +373,10 @@ class Writer {
         return `Final report of the panel of experts, S/${this.int(2019, 2024)}/${this.int(100, 980)}, paras ${this.int(10, 90)}–${this.int(91, 160)}.`;
       case 3:
         return `Interview with a former trade official, ${this.place()}, ${this.date()}.`;
-      case 4:
-        return `[Official record of the ${this.int(5000, 9800)}th meeting](https://undocs.org/S/PV.${this.int(5000, 9800)}), ${this.date()}.`;
+      case 4: {
+        const meeting = this.int(5000, 9800);
+        return `[Official record of the ${meeting}th meeting](https://undocs.org/S/PV.${meeting}), ${this.date()}.`;
+      }
       case 5:
         return `Articles on Responsibility of States for Internationally Wrongful Acts, art. ${this.pick(ILC_ARTICLES)[0]} and commentary, para. ${this.int(1, 12)}.`;
       case 6:
@@ -397,7 +405,7 @@ const SENTENCES: readonly Sentence[] = [
     return `The treaty is vague on enforcement; Article ${number}, which deals with ${subject}, offers no timetable at all.`;
   },
   (w) => `Unlike the 1961 treaty, the new text says nothing about a fixed term, and ${w.treatyArt()} leaves room for broad interpretation.`,
-  (w) => `Both legislatures ratified the treaty within months, and the instruments of ratification were exchanged on ${w.date()}.`,
+  (w) => `Both legislatures ratified the treaty within months, and the instruments of ratification were exchanged ${w.onDate()}.`,
   (w) => `Officials in Moscow describe ${w.treatyName()} as defensive, pointing to ${w.treatyArt()} and its reference to the UN Charter.`,
   (w) => {
     const [number] = w.treatyArticle();
@@ -426,7 +434,7 @@ const SENTENCES: readonly Sentence[] = [
   (w) => `The offences defined in ${w.budapest()} map closely onto the intrusions attributed to DPRK-linked groups.`,
   (w) => `Requests for data under ${w.budapest()} go unanswered when the servers sit in a non-party state.`,
   // Officials.
-  (w) => `${w.official()} met ${w.official()} in ${w.place()} on ${w.date()}.`,
+  (w) => `${w.official()} met ${w.official()} in ${w.place()} ${w.onDate()}.`,
   (w) => `${w.russian()} told reporters that the partnership threatens no one.`,
   (w) => `${w.korean()} called the visit a turning point in relations between the two countries.`,
   (w) => `${w.official()} has said little in public about the shipments, and the ministry declined to comment.`,
@@ -440,7 +448,7 @@ const SENTENCES: readonly Sentence[] = [
   (w) => `State media quoted ${w.korean()} as saying the two armies are “comrades in arms” now.`,
   (w) => `Korean-language reports refer to the leader as 김정은 and to the treaty as a “comprehensive strategic partnership” — the same phrase used in ${w.place()}.`,
   (w) => `Revenue from overseas labour reached ${w.amount()} last year.`,
-  (w) => `A delegation from ${w.place()} arrived on ${w.date()} to discuss ${w.goods()}.`,
+  (w) => `A delegation from ${w.place()} arrived ${w.onDate()} to discuss ${w.goods()}.`,
   (w) => `${w.vague()} that the rail link will carry ${w.goods()} before the end of the year.`,
   (w) => `${w.vague()} that the treaty marks the end of Russia's support for the sanctions regime.`,
   (w) => `Vessels switched off their transponders near ${w.place()} at least ${w.int(12, 90)} times.`,
@@ -473,7 +481,7 @@ function paragraph(w: Writer): string {
     sentences.push(`The treaty returns to this theme in Article ${number}, on ${subject}.`);
   }
   if (w.chance(0.05)) {
-    // A bare article with no instrument nearby (ambiguous-reference).
+    // A bare article: it resolves to the last instrument with articles named before it.
     sentences.unshift(`Article ${w.int(6, 30)} is often quoted in this context.`);
   }
   return wrap(sentences.join(' '), w.chance(0.7) ? 92 : 0);
@@ -576,7 +584,9 @@ export function generateDraft(targetBytes: number, seed = 1): string {
   const w = new Writer(createRng(seed));
   const date = w.pick(DOCUMENT_DATES);
   const title = w.pick(TITLES);
-  const head = [`---\ntitle: ${title}\ndate: ${date}\nauthor: ${w.pick(AUTHORS)}\n---`, `# ${title}`, paragraph(w)];
+  // Before any instrument is named, a bare article is ambiguous (later ones resolve from context).
+  const opening = `Article ${w.pick([4, 16, 41])} is where the argument of this paper begins, and the reader will see why.`;
+  const head = [`---\ntitle: ${title}\ndate: ${date}\nauthor: ${w.pick(AUTHORS)}\n---`, `# ${title}`, `${opening}\n${paragraph(w)}`];
   const body: string[] = [];
   let bodyBytes = head.reduce((sum, part) => sum + utf8Length(part) + 2, 0);
   let definitionBytes = 0;
