@@ -1,0 +1,7 @@
+/**
+ * What bench/run.mjs needs from the TypeScript sources, bundled by esbuild into
+ * bench/.cache/harness.cjs: the draft generator and the analysis core's public entry points.
+ */
+export { createRng, generateDraft, utf8Length } from './draft';
+export { analyzeDocument, DEFAULT_SETTINGS } from '../server/src/core/analyze';
+export { loadCorpus } from '../server/src/core/corpus';

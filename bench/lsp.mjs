@@ -1,0 +1,177 @@
+// A minimal LSP client over stdio for the benchmark: spawns `node dist/server.js --stdio`,
+// frames JSON-RPC messages (Content-Length headers) by hand so that the measured time is
+// the server's plus the pipe's, with as little client overhead as possible.
+//
+// Every wait has a timeout with a message naming what was awaited; every spawned server is
+// tracked and killed by killAllServers() (run.mjs calls it on exit, on signals and on errors).
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+
+/** Servers not yet stopped: killed on exit so that no process outlives the benchmark. */
+const live = new Set();
+
+export function killAllServers() {
+  for (const server of live) server.kill();
+}
+
+export class LspServer {
+  /** @param {string} serverFile path of dist/server.js */
+  constructor(serverFile) {
+    this.startedAt = performance.now();
+    this.child = spawn(process.execPath, [serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    live.add(this);
+    this.nextId = 1;
+    /** @type {Map<number, {resolve: (value: unknown) => void, reject: (error: Error) => void, method: string}>} */
+    this.pending = new Map();
+    /** @type {Array<(message: any, arrivedAt: number) => boolean>} notification listeners; a listener returning true is removed */
+    this.listeners = [];
+    this.stderr = '';
+    this.buffer = Buffer.alloc(0);
+    this.exited = new Promise((resolve) => {
+      this.child.on('exit', (code, signal) => {
+        live.delete(this);
+        this.exitCode = code;
+        const error = new Error(`the language server exited (code ${code}, signal ${signal}) while waiting for a response${this.stderr ? `; its stderr:\n${this.stderr.slice(-2000)}` : ''}`);
+        for (const { reject } of this.pending.values()) reject(error);
+        this.pending.clear();
+        resolve(code);
+      });
+    });
+    this.child.on('error', (error) => {
+      for (const { reject } of this.pending.values()) reject(error);
+      this.pending.clear();
+    });
+    this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString('utf8')));
+    this.child.stdout.on('data', (chunk) => {
+      try {
+        this.receive(chunk);
+      } catch (error) {
+        // A malformed message: fail every waiter and stop the server rather than throw from an event handler.
+        const failure = new Error(`cannot read the language server's output: ${error instanceof Error ? error.message : String(error)}`);
+        for (const { reject } of this.pending.values()) reject(failure);
+        this.pending.clear();
+        this.kill();
+      }
+    });
+    // Writes to a server that died are reported by the exit handler, not as unhandled errors.
+    this.child.stdin.on('error', () => {});
+  }
+
+  receive(chunk) {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const length = Number(/Content-Length:\s*(\d+)/i.exec(header)?.[1]);
+      if (!Number.isFinite(length)) throw new Error(`bad LSP header from the server: ${JSON.stringify(header)}`);
+      const bodyStart = headerEnd + 4;
+      if (this.buffer.length < bodyStart + length) return;
+      const body = this.buffer.subarray(bodyStart, bodyStart + length).toString('utf8');
+      this.buffer = this.buffer.subarray(bodyStart + length);
+      const message = JSON.parse(body);
+      const arrivedAt = performance.now();
+      this.dispatch(message, arrivedAt, length);
+    }
+  }
+
+  dispatch(message, arrivedAt, length) {
+    if ('id' in message && ('result' in message || 'error' in message) && !('method' in message)) {
+      const waiter = this.pending.get(message.id);
+      if (!waiter) return;
+      this.pending.delete(message.id);
+      if (message.error) waiter.reject(new Error(`${waiter.method} failed: ${message.error.message}`));
+      else waiter.resolve({ result: message.result, arrivedAt });
+      return;
+    }
+    if ('id' in message && 'method' in message) {
+      // A request from the server (configuration, registration, progress): answer so it never waits on us.
+      const result = message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null;
+      this.send({ jsonrpc: '2.0', id: message.id, result });
+      return;
+    }
+    for (let index = 0; index < this.listeners.length; index++) {
+      if (this.listeners[index](message, arrivedAt, length)) this.listeners.splice(index--, 1);
+    }
+  }
+
+  send(message) {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.child.stdin.write(body);
+  }
+
+  /** Sends a request; resolves with { result, sentAt, arrivedAt }. */
+  request(method, params, timeoutMs) {
+    const id = this.nextId++;
+    const sentAt = performance.now();
+    const response = new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, method });
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+    return withTimeout(response, timeoutMs, `no response to ${method} within ${timeoutMs} ms`).then((value) => ({ ...value, sentAt }));
+  }
+
+  notify(method, params) {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /**
+   * Resolves with { params, arrivedAt, length } (length: the message's size in bytes) for the
+   * first notification `method` (arriving after this call) that `accept` takes.
+   */
+  waitFor(method, accept, timeoutMs, what) {
+    const arrival = new Promise((resolve) => {
+      this.listeners.push((message, arrivedAt, length) => {
+        if (message.method !== method || !accept(message.params)) return false;
+        resolve({ params: message.params, arrivedAt, length });
+        return true;
+      });
+    });
+    const died = this.exited.then((code) => {
+      throw new Error(`the language server exited (code ${code}) while waiting for ${what}${this.stderr ? `; its stderr:\n${this.stderr.slice(-2000)}` : ''}`);
+    });
+    return withTimeout(Promise.race([arrival, died]), timeoutMs, `timed out after ${timeoutMs} ms waiting for ${what}`);
+  }
+
+  /** The handshake the VS Code client performs (no settings support, a trusted workspace, no folders). */
+  async initialize(timeoutMs) {
+    const response = await this.request(
+      'initialize',
+      { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {}, initializationOptions: { workspaceTrusted: true } },
+      timeoutMs,
+    );
+    this.notify('initialized', {});
+    return response;
+  }
+
+  /** shutdown + exit, then SIGKILL if the server is still there after `graceMs`. */
+  async stop(graceMs = 3000) {
+    if (!live.has(this)) return;
+    try {
+      await this.request('shutdown', null, graceMs);
+      this.notify('exit', null);
+    } catch {
+      // Fall through to the kill below.
+    }
+    const exited = await Promise.race([this.exited.then(() => true), delay(graceMs).then(() => false)]);
+    if (!exited) this.kill();
+  }
+
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    live.delete(this);
+  }
+}
+
+export function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withTimeout(promise, ms, message) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,577 @@
+// `npm run bench`: Lexicite's performance on synthetic drafts (bench/draft.ts), through public
+// entry points only: analyzeDocument() in this process, the built language server over stdio.
+//
+//   node bench/run.mjs                 full run (10 KB … 5 MB), writes bench/results.md
+//   node bench/run.mjs --quick         10 KB and 100 KB only, few runs (a smoke test), writes bench/results-quick.md
+//   node bench/run.mjs --out FILE      write the Markdown results to FILE instead
+//   node bench/run.mjs --no-build      use dist/ as it is (the tests build it once beforehand)
+//
+// Missed targets are printed, not failed: the exit code is non-zero only for real errors
+// (a build failure, a server that dies or does not answer in time, a crash).
+// See bench/README.md for what each row measures.
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as zlib from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { delay, killAllServers, LspServer } from './lsp.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = path.join(ROOT, 'dist');
+const DATA = path.join(ROOT, 'data');
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (options.help) {
+  process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0].replace(/^\/\/ ?/gm, '') + '\n');
+  process.exit(0);
+}
+const QUICK = options.quick;
+const OUT = path.resolve(options.out ?? path.join(ROOT, 'bench', QUICK ? 'results-quick.md' : 'results.md'));
+
+/**
+ * The plan. Each timed measurement runs up to `runs` times but stops early once `budgetMs`
+ * is spent (at least one run), so that a slow analysis cannot make the bench run for ages;
+ * the number of runs actually made is reported beside each median. The memory measurement
+ * (a child process) analyses the largest draft once first: if that one analysis already took
+ * longer than the draft's whole lexicite budget, it is not repeated in this process and its
+ * time is the single sample (the table says so).
+ */
+const SIZES = QUICK
+  ? [
+      { label: '10 KB', bytes: 10 * KIB, lexicite: { runs: 5, budgetMs: 3000 }, markdownlint: { runs: 3, budgetMs: 3000 } },
+      { label: '100 KB', bytes: 100 * KIB, lexicite: { runs: 3, budgetMs: 3000 }, markdownlint: { runs: 3, budgetMs: 3000 } },
+    ]
+  : [
+      { label: '10 KB', bytes: 10 * KIB, lexicite: { runs: 21, budgetMs: 5000 }, markdownlint: { runs: 21, budgetMs: 5000 } },
+      { label: '100 KB', bytes: 100 * KIB, lexicite: { runs: 11, budgetMs: 8000 }, markdownlint: { runs: 11, budgetMs: 8000 } },
+      { label: '1 MB', bytes: MIB, lexicite: { runs: 7, budgetMs: 10000 }, markdownlint: { runs: 5, budgetMs: 10000 } },
+      { label: '5 MB', bytes: 5 * MIB, lexicite: { runs: 5, budgetMs: 15000 }, markdownlint: { runs: 3, budgetMs: 20000 } },
+    ];
+/** The draft the server measurements open, and the one whose peak memory is measured. */
+const SERVER_DRAFT = QUICK ? SIZES[1] : SIZES[2];
+const MEMORY_DRAFT = QUICK ? SIZES[1] : SIZES[3];
+const EDITS = QUICK ? { count: 4, warmup: 2, budgetMs: 20000 } : { count: 30, warmup: 2, budgetMs: 20000 };
+const HOVERS = QUICK ? { count: 100, warmup: 10, budgetMs: 20000 } : { count: 1000, warmup: 20, budgetMs: 20000 };
+const COLD_STARTS = QUICK ? 2 : 10;
+/** Generous limits for one server round trip: a timeout means a hang, reported as an error. */
+const TIMEOUT = { initialize: 20000, diagnostics: 120000, hover: 30000, memoryChild: 300000 };
+const SEED = 1;
+
+/** A full GC between measurements, without restarting Node with --expose-gc. */
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
+
+let workDir = null;
+
+function cleanUp() {
+  killAllServers();
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+  workDir = null;
+}
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    process.stderr.write(`\nbench: interrupted (${signal})\n`);
+    cleanUp();
+    process.exit(130);
+  });
+}
+process.on('unhandledRejection', (reason) => fail(reason));
+
+function fail(error) {
+  process.stderr.write(`bench: error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  cleanUp();
+  process.exit(1);
+}
+
+function log(message) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and formatting.
+
+function sorted(samples) {
+  return [...samples].sort((a, b) => a - b);
+}
+
+function median(samples) {
+  const values = sorted(samples);
+  const middle = Math.floor(values.length / 2);
+  return values.length % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+/** Nearest-rank percentile. */
+function percentile(samples, p) {
+  const values = sorted(samples);
+  return values[Math.min(values.length - 1, Math.max(0, Math.ceil(p * values.length) - 1))];
+}
+
+function ms(value) {
+  if (value >= 100) return `${Math.round(value).toLocaleString('en-US')} ms`;
+  if (value >= 10) return `${value.toFixed(1)} ms`;
+  return `${value.toFixed(2)} ms`;
+}
+
+function bytes(value) {
+  if (value >= 1024 * MIB) return `${(value / 1024 / MIB).toFixed(1)} GiB`;
+  if (value >= MIB) return `${(value / MIB).toFixed(2)} MiB`;
+  if (value >= KIB) return `${(value / KIB).toFixed(1)} KiB`;
+  return `${value} B`;
+}
+
+function count(value) {
+  return value.toLocaleString('en-US');
+}
+
+/**
+ * Runs `fn` up to plan.runs times (at least once), stopping when plan.budgetMs is spent, with
+ * a full GC before each run. Returns the times and `summarize` of the first run's result (the
+ * results themselves are dropped at once, so that they do not weigh on later runs).
+ */
+function timeRuns(plan, fn, summarize) {
+  const samples = [];
+  let spent = 0;
+  let summary;
+  while (samples.length < plan.runs && (samples.length === 0 || spent < plan.budgetMs)) {
+    gc();
+    const started = performance.now();
+    const result = fn();
+    const elapsed = performance.now() - started;
+    if (samples.length === 0) summary = summarize(result);
+    samples.push(elapsed);
+    spent += elapsed;
+  }
+  return { samples, summary };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup: the bundles under test and the bench's own bundle of the TypeScript sources.
+
+function buildDist() {
+  log('building dist/ (node esbuild.mjs)…');
+  try {
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    throw new Error(`node esbuild.mjs failed:\n${error.stderr?.toString() ?? ''}${error.stdout?.toString() ?? ''}`);
+  }
+}
+
+async function buildHarness() {
+  fs.mkdirSync(path.join(ROOT, 'bench', '.cache'), { recursive: true });
+  // Under bench/ so that the bundles find the packages in node_modules as they are.
+  workDir = fs.mkdtempSync(path.join(ROOT, 'bench', '.cache', 'run-'));
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'error' };
+  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'bench', 'harness.ts')], outfile: path.join(workDir, 'harness.cjs') });
+  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'bench', 'memory-child.ts')], outfile: path.join(workDir, 'memory-child.cjs') });
+  return createRequire(import.meta.url)(path.join(workDir, 'harness.cjs'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Full analysis, and markdownlint on the same drafts.
+
+function measureAnalysis(harness, corpus, drafts, memory) {
+  const rows = [];
+  // Warm both up (JIT, lazily built tables) on a small draft before anything is timed.
+  const warm = harness.generateDraft(10 * KIB, SEED + 1);
+  for (let index = 0; index < 3; index++) {
+    harness.analyzeDocument(warm, corpus);
+    markdownlint({ strings: { warm } });
+  }
+  for (const size of SIZES) {
+    const text = drafts.get(size.label);
+    const actual = Buffer.byteLength(text);
+    log(`full analysis, ${size.label}…`);
+    const inChild = size === MEMORY_DRAFT && memory.elapsedMs >= size.lexicite.budgetMs;
+    const lexicite = inChild
+      ? { samples: [memory.elapsedMs], summary: { references: memory.references, diagnostics: memory.diagnostics, codes: new Map(Object.entries(memory.codes)) }, inChild }
+      : timeRuns(size.lexicite, () => harness.analyzeDocument(text, corpus), summarizeAnalysis);
+    if (inChild) log(`  the memory measurement's analysis took ${ms(memory.elapsedMs)}, more than the ${ms(size.lexicite.budgetMs)} budget: not repeated here`);
+    log(`  lexicite: median ${ms(median(lexicite.samples))} over ${lexicite.samples.length} run(s)`);
+    log(`markdownlint, ${size.label}…`);
+    const lint = timeRuns(size.markdownlint, () => markdownlint({ strings: { draft: text } }), (result) => ({ problems: Object.values(result).reduce((sum, list) => sum + list.length, 0) }));
+    log(`  markdownlint: median ${ms(median(lint.samples))} over ${lint.samples.length} run(s)`);
+    rows.push({ size, actual, lexicite, lint });
+  }
+  return rows;
+}
+
+function summarizeAnalysis(result) {
+  const codes = new Map();
+  for (const diagnostic of result.diagnostics) codes.set(diagnostic.code, (codes.get(diagnostic.code) ?? 0) + 1);
+  return { references: result.references.length, diagnostics: result.diagnostics.length, codes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2–3. The language server over stdio: edit-to-diagnostics and hovers.
+
+/** LSP positions (UTF-16, like JavaScript strings) of offsets in `text`. */
+function positionFinder(text) {
+  const lineStarts = [0];
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 13 && text.charCodeAt(index + 1) === 10) continue;
+    if (code === 10 || code === 13) lineStarts.push(index + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - lineStarts[low] };
+  };
+}
+
+async function measureServer(harness, corpus, text) {
+  const uri = pathToFileURL(path.join(workDir, `draft-${SERVER_DRAFT.label.replace(/\s+/g, '').toLowerCase()}.md`)).href;
+  const server = new LspServer(path.join(DIST, 'server.js'));
+  try {
+    await server.initialize(TIMEOUT.initialize);
+    // Give the server a moment to finish its post-initialize work (source packs, workspace index).
+    await delay(200);
+
+    log(`server: didOpen of the ${SERVER_DRAFT.label} draft…`);
+    let version = 1;
+    const opened = server.waitFor('textDocument/publishDiagnostics', (params) => params.uri === uri && (params.version === undefined || params.version >= 1), TIMEOUT.diagnostics, `the diagnostics of the opened ${SERVER_DRAFT.label} draft`);
+    const openSentAt = performance.now();
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    const first = await opened;
+    const openMs = first.arrivedAt - openSentAt;
+    const versioned = first.params.version !== undefined;
+    // Let any second publication for the opened version (the server re-checks open drafts after loading packs) pass.
+    await delay(300);
+
+    // Edit-to-diagnostics: one character inserted in the middle, then deleted again (so the text never drifts).
+    const toPosition = positionFinder(text);
+    let middle = Math.floor(text.length / 2);
+    if (/[\udc00-\udfff]/.test(text[middle] ?? '')) middle++;
+    const at = toPosition(middle);
+    const after = { line: at.line, character: at.character + 1 };
+    const editSamples = [];
+    let diagnosticsCount = first.params.diagnostics.length;
+    let publishBytes = first.length;
+    let spent = 0;
+    log(`server: edits (up to ${EDITS.count}, plus ${EDITS.warmup} warm-up)…`);
+    for (let edit = 0; edit < EDITS.warmup + EDITS.count; edit++) {
+      // Stop early on the budget, but only after a deletion so that the server holds the original text.
+      if (edit % 2 === 0 && edit >= EDITS.warmup + 2 && spent >= EDITS.budgetMs) break;
+      version++;
+      const expected = version;
+      const insert = edit % 2 === 0;
+      const change = insert ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: after }, text: '' };
+      const published = server.waitFor(
+        'textDocument/publishDiagnostics',
+        (params) => params.uri === uri && (params.version === undefined ? true : params.version >= expected),
+        TIMEOUT.diagnostics,
+        `the diagnostics of version ${expected} after a one-character edit`,
+      );
+      const sentAt = performance.now();
+      server.notify('textDocument/didChange', { textDocument: { uri, version: expected }, contentChanges: [change] });
+      const { params, arrivedAt, length } = await published;
+      const elapsed = arrivedAt - sentAt;
+      diagnosticsCount = params.diagnostics.length;
+      publishBytes = length;
+      if (edit >= EDITS.warmup) {
+        editSamples.push(elapsed);
+        spent += elapsed;
+      }
+    }
+
+    // Hovers: half on recognized references, half anywhere; the document holds `text` again.
+    const analysis = harness.analyzeDocument(text, corpus);
+    const references = analysis.references;
+    const random = harness.createRng(SEED + 7);
+    const positions = [];
+    for (let index = 0; index < HOVERS.warmup + HOVERS.count; index++) {
+      const onReference = index % 2 === 0 && references.length > 0;
+      let offset;
+      if (onReference) {
+        const reference = references[Math.floor(random() * references.length)];
+        offset = reference.start + Math.floor(random() * Math.max(1, reference.end - reference.start));
+      } else offset = Math.floor(random() * (text.length + 1));
+      positions.push({ onReference, position: toPosition(offset) });
+    }
+    log(`server: ${HOVERS.count} hovers (plus ${HOVERS.warmup} warm-up)…`);
+    const hoverSamples = [];
+    let hits = { reference: 0, referenceAsked: 0, random: 0, randomAsked: 0 };
+    spent = 0;
+    for (let index = 0; index < positions.length; index++) {
+      if (index >= HOVERS.warmup && spent >= HOVERS.budgetMs) break;
+      const { onReference, position } = positions[index];
+      const { result, sentAt, arrivedAt } = await server.request('textDocument/hover', { textDocument: { uri }, position }, TIMEOUT.hover);
+      if (index < HOVERS.warmup) continue;
+      const elapsed = arrivedAt - sentAt;
+      hoverSamples.push(elapsed);
+      spent += elapsed;
+      if (onReference) {
+        hits.referenceAsked++;
+        if (result) hits.reference++;
+      } else {
+        hits.randomAsked++;
+        if (result) hits.random++;
+      }
+    }
+    return { openMs, versioned, editSamples, diagnosticsCount, publishBytes, hoverSamples, hits };
+  } finally {
+    await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Cold start: spawn to the initialize response.
+
+async function measureColdStart() {
+  log(`server: ${COLD_STARTS} cold starts (plus 1 warm-up), each with a bare Node start for comparison…`);
+  const samples = [];
+  const nodeSamples = [];
+  for (let run = 0; run < COLD_STARTS + 1; run++) {
+    const server = new LspServer(path.join(DIST, 'server.js'));
+    try {
+      const { arrivedAt } = await server.initialize(TIMEOUT.initialize);
+      if (run > 0) samples.push(arrivedAt - server.startedAt);
+    } finally {
+      await server.stop();
+    }
+    const bare = await bareNodeStart();
+    if (run > 0) nodeSamples.push(bare);
+  }
+  return { samples, nodeSamples };
+}
+
+/** Spawn to the first byte on stdout of `node -e "process.stdout.write('x')"`: what any Node process costs here. */
+function bareNodeStart() {
+  return new Promise((resolve, reject) => {
+    const startedAt = performance.now();
+    const child = spawn(process.execPath, ['-e', "process.stdout.write('x')"], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let elapsed = null;
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT.initialize);
+    child.stdout.once('data', () => (elapsed = performance.now() - startedAt));
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      if (elapsed === null) reject(new Error('a bare `node -e` printed nothing'));
+      else resolve(elapsed);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Bundle sizes.
+
+function measureBundles() {
+  return ['client.js', 'server.js', 'cli.js'].map((name) => {
+    const file = path.join(DIST, name);
+    const content = fs.readFileSync(file);
+    return { name, size: content.length, gzip: zlib.gzipSync(content, { level: 9 }).length };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Peak memory of one analysis, in a child process.
+
+function measureMemory(text) {
+  const draftFile = path.join(workDir, 'memory-draft.md');
+  fs.writeFileSync(draftFile, text);
+  log(`peak memory: one analysis of the ${MEMORY_DRAFT.label} draft in a child process…`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', path.join(workDir, 'memory-child.cjs'), DATA, draftFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the memory measurement did not finish within ${TIMEOUT.memoryChild} ms`));
+    }, TIMEOUT.memoryChild);
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      process.removeListener('exit', killOnExit);
+      if (code !== 0) return reject(new Error(`the memory measurement exited with code ${code}: ${stderr}`));
+      try {
+        resolve(JSON.parse(stdout.trim().split('\n').pop()));
+      } catch (error) {
+        reject(new Error(`the memory measurement printed no result: ${stdout}${stderr}`));
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report.
+
+function met(ok) {
+  return ok ? '✅ yes' : '❌ **no**';
+}
+
+function buildRows({ analysis, server, coldStarts, bundles, memory }) {
+  const rows = [];
+  const row = (measurement, input, runs, value, detail, target = '', status = '') => rows.push({ measurement, input, runs, value, detail, target, status });
+
+  for (const { size, actual, lexicite } of analysis) {
+    const summary = lexicite.summary;
+    const value = median(lexicite.samples);
+    const isTarget = size.label === '1 MB';
+    row(
+      'Full analysis (lexicite)',
+      `${size.label} (${count(actual)} B)`,
+      lexicite.samples.length,
+      ms(value),
+      `${lexicite.inChild ? 'the one analysis of the memory measurement (child process; over the time budget, so not repeated)' : `min ${ms(Math.min(...lexicite.samples))}, max ${ms(Math.max(...lexicite.samples))}`}; ${count(summary.references)} references, ${count(summary.diagnostics)} diagnostics`,
+      isTarget ? '< 100 ms' : '',
+      isTarget ? met(value < 100) : '',
+    );
+  }
+  for (const { size, actual, lint } of analysis) {
+    const problems = lint.summary.problems;
+    row('markdownlint 0.40, default rules', `${size.label} (${count(actual)} B)`, lint.samples.length, ms(median(lint.samples)), `min ${ms(Math.min(...lint.samples))}, max ${ms(Math.max(...lint.samples))}; ${count(problems)} problems`);
+  }
+  for (const { size, lexicite, lint } of analysis) {
+    const ratio = median(lexicite.samples) / median(lint.samples);
+    const isTarget = size.label === '5 MB';
+    row('Ratio lexicite / markdownlint', size.label, '', ratio.toFixed(2), `${ms(median(lexicite.samples))} / ${ms(median(lint.samples))} (medians)`, isTarget ? '≤ 0.2' : '', isTarget ? met(ratio <= 0.2) : '');
+  }
+
+  const full = !QUICK;
+  const editMedian = median(server.editSamples);
+  row(
+    'Edit → diagnostics (server, stdio)',
+    SERVER_DRAFT.label,
+    server.editSamples.length,
+    ms(editMedian),
+    `p95 ${ms(percentile(server.editSamples, 0.95))}, max ${ms(Math.max(...server.editSamples))}; one character inserted/deleted mid-document; ${count(server.diagnosticsCount)} diagnostics (${bytes(server.publishBytes)} of JSON) per publish; ${server.versioned ? 'matched by version' : 'next publish after the change (no version sent)'}; didOpen → first diagnostics ${ms(server.openMs)}`,
+    full ? 'median < 20 ms' : '',
+    full ? met(editMedian < 20) : '',
+  );
+  const hoverP99 = percentile(server.hoverSamples, 0.99);
+  row(
+    'Hover (server, stdio)',
+    SERVER_DRAFT.label,
+    server.hoverSamples.length,
+    ms(median(server.hoverSamples)),
+    `p99 ${ms(hoverP99)}, max ${ms(Math.max(...server.hoverSamples))}; ${server.hits.reference}/${server.hits.referenceAsked} on references and ${server.hits.random}/${server.hits.randomAsked} random positions returned a hover`,
+    full ? 'p99 < 2 ms' : '',
+    full ? met(hoverP99 < 2) : '',
+  );
+  const coldMedian = median(coldStarts.samples);
+  row(
+    'Server cold start (spawn → initialize response)',
+    '—',
+    coldStarts.samples.length,
+    ms(coldMedian),
+    `min ${ms(Math.min(...coldStarts.samples))}, max ${ms(Math.max(...coldStarts.samples))}; a bare Node start (spawn → first output of \`node -e\`) takes ${ms(median(coldStarts.nodeSamples))} here${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS is set: every Node process loads those certificates at start)' : ''}`,
+    '< 200 ms',
+    met(coldMedian < 200),
+  );
+  for (const bundle of bundles) {
+    row(`Bundle size dist/${bundle.name}`, 'development build', '', bytes(bundle.size), `${count(bundle.size)} B; gzip -9: ${bytes(bundle.gzip)}`);
+  }
+  row(
+    'Peak memory (maxRSS, child process)',
+    `${MEMORY_DRAFT.label} (${count(memory.bytes)} B)`,
+    1,
+    bytes(memory.peakRss),
+    `peak RSS of a process that analysed the draft once; RSS before the analysis ${bytes(memory.baselineRss)} (corpus loaded, draft read, warmed up); heap used before ${bytes(memory.baselineHeapUsed)}, retained by the result after GC ${bytes(memory.retainedHeapUsed)}; that analysis took ${ms(memory.elapsedMs)}`,
+  );
+  return rows;
+}
+
+function markdownTable(rows) {
+  const header = ['Measurement', 'Input', 'Runs', 'Median / value', 'Detail', 'Target', 'Met'];
+  const escape = (cell) => String(cell).replace(/\|/g, '\\|');
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${[row.measurement, row.input, row.runs, row.value, row.detail, row.target, row.status].map(escape).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function gitDescription() {
+  try {
+    const commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const startedAt = performance.now();
+  const loadBefore = os.loadavg();
+  if (!options['no-build']) buildDist();
+  for (const name of ['server.js', 'cli.js', 'client.js']) {
+    if (!fs.existsSync(path.join(DIST, name))) throw new Error(`dist/${name} is missing: run without --no-build (or node esbuild.mjs) first`);
+  }
+  const harness = await buildHarness();
+  const { corpus, problems } = harness.loadCorpus(DATA);
+  if (problems.length > 0) throw new Error(`data problems in ${DATA}: ${problems.map((problem) => `${problem.file} ${problem.jsonPath}: ${problem.message}`).join('; ')}`);
+
+  log(`generating drafts (seed ${SEED})…`);
+  const drafts = new Map(SIZES.map((size) => [size.label, harness.generateDraft(size.bytes, SEED)]));
+
+  const memory = await measureMemory(drafts.get(MEMORY_DRAFT.label));
+  const analysis = measureAnalysis(harness, corpus, drafts, memory);
+  gc();
+
+  const server = await measureServer(harness, corpus, drafts.get(SERVER_DRAFT.label));
+  const coldStarts = await measureColdStart();
+  const bundles = measureBundles();
+
+  const rows = buildRows({ analysis, server, coldStarts, bundles, memory });
+  const table = markdownTable(rows);
+  const cpus = os.cpus();
+  const codes = analysis[analysis.length - 1].lexicite.summary.codes;
+  const missed = rows.filter((row) => row.status.includes('no'));
+  const report = [
+    `# Lexicite benchmark${QUICK ? ' (quick)' : ''}`,
+    '',
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${bytes(os.totalmem())} RAM, ${os.platform()} ${os.release()}`,
+    `- Node ${process.version}; commit ${gitDescription()}`,
+    `- Load average (1 min) at the start ${loadBefore[0].toFixed(2)}, at the end ${os.loadavg()[0].toFixed(2)}${Math.max(loadBefore[0], os.loadavg()[0]) > cpus.length ? ` (above the core count: other processes competed for the CPU, so the times are pessimistic)` : ''}`,
+    `- Drafts: bench/draft.ts, seed ${SEED}; the ${SIZES[SIZES.length - 1].label} draft's diagnostics by rule: ${[...codes].map(([code, n]) => `${code} ${count(n)}`).join(', ')}`,
+    `- Total bench time: ${(Math.round((performance.now() - startedAt) / 100) / 10).toFixed(1)} s`,
+    '',
+    table,
+    '',
+    missed.length > 0 ? `Missed targets: ${missed.map((row) => `${row.measurement} (${row.input}): ${row.value}, target ${row.target}`).join('; ')}.` : (QUICK ? 'Quick run: the targets that apply to the 1 MB and 5 MB drafts are not judged.' : 'All targets met.'),
+    '',
+    'Medians; "Runs" is how many timed runs (or requests) each median is over. See bench/README.md for what each row measures.',
+    '',
+  ].join('\n');
+  process.stdout.write(`\n${report}`);
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, report);
+  log(`results written to ${path.relative(process.cwd(), OUT) || OUT}`);
+  if (missed.length > 0) log(`MISSED TARGETS: ${missed.length} (not an error; see the table)`);
+}
+
+main()
+  .then(cleanUp)
+  .catch(fail);

@@ -1,0 +1,52 @@
+/** `npm run bench` smoke test: the quick run completes and reports a number in every row. No timing assertions. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers';
+
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicite-bench-'));
+
+afterAll(() => {
+  fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('bench/run.mjs --quick', () => {
+  it('writes a results table with a value in every row', () => {
+    const out = path.join(workspace, 'results.md');
+    // dist/ is built once by the tests' global setup: --no-build keeps other tests' servers from seeing half-written bundles.
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bench', 'run.mjs'), '--quick', '--no-build', '--out', out], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 150_000 });
+    expect(run.error).toBeUndefined();
+    expect(run.stderr).not.toMatch(/bench: error/);
+    expect(run.status).toBe(0);
+
+    const report = fs.readFileSync(out, 'utf8');
+    expect(run.stdout).toContain(report.split('\n').find((line) => line.startsWith('| Measurement')));
+    const rows = report
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| Measurement') && !line.startsWith('| ---'))
+      .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |\s\|$/g, '')));
+    const measurements = rows.map((cells) => cells[0]);
+    for (const expected of [
+      'Full analysis (lexicite)',
+      'markdownlint 0.40, default rules',
+      'Ratio lexicite / markdownlint',
+      'Edit → diagnostics (server, stdio)',
+      'Hover (server, stdio)',
+      'Server cold start (spawn → initialize response)',
+      'Bundle size dist/client.js',
+      'Bundle size dist/server.js',
+      'Bundle size dist/cli.js',
+      'Peak memory (maxRSS, child process)',
+    ]) {
+      expect(measurements).toContain(expected);
+    }
+    for (const cells of rows) {
+      expect(cells.length, cells.join(' | ')).toBe(7);
+      expect(cells[3], `${cells[0]} (${cells[1]})`).toMatch(/^\d[\d,.]*(?: (?:ms|B|KiB|MiB|GiB))?$/);
+    }
+    expect(report).toMatch(/^- Machine: .+, \d+ cores/m);
+    expect(report).toMatch(/^- Node v\d+/m);
+  }, 180_000);
+});
