@@ -24,18 +24,22 @@ export const unknownProvision: RuleDefinition = {
   },
 };
 
-/** Compiled once per number written ("12", "2bis"): compiling one per finding showed up in profiles of long drafts. */
-const numberPatterns = new Map<string, RegExp>();
-
 /** Where `number` is written in the reference: its first occurrence as a number of its own. */
 function numberSpan(reference: Reference, number: string): { start: number; end: number } | null {
-  let pattern = numberPatterns.get(number);
-  if (!pattern) numberPatterns.set(number, (pattern = new RegExp(String.raw`(?<![\p{L}\p{N}_])${number}(?![\p{L}\p{N}_])`, 'iu')));
-  const match = pattern.exec(reference.text);
+  // A plain search: a regular expression per number (with Unicode classes) cost more than the rest of the rule.
+  const lowered = reference.text.toLowerCase();
+  const text = lowered.length === reference.text.length ? lowered : reference.text;
+  const wanted = number.toLowerCase();
+  let index = text.indexOf(wanted);
+  while (index >= 0 && (isWordChar(text[index - 1]) || isWordChar(text[index + wanted.length]))) index = text.indexOf(wanted, index + 1);
   // Members a range implies ("Articles 22 to 26" → 24, 25) are not written: the written end
   // of the range is reported instead.
-  if (!match) return null;
-  return { start: reference.start + match.index, end: reference.start + match.index + match[0].length };
+  if (index < 0) return null;
+  return { start: reference.start + index, end: reference.start + index + wanted.length };
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}_]/u.test(char);
 }
 
 /** The provisions to offer instead of `number`: the last one, and the digits swapped (32 → 23). */
