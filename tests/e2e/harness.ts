@@ -42,6 +42,8 @@ const USER_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'update.mode': 'none',
+  // Edits stay in the editor until a scenario saves them.
+  'files.autoSave': 'off',
   'files.simpleDialog.enable': true,
   'editor.autoClosingBrackets': 'never',
   'editor.autoClosingQuotes': 'never',
@@ -238,7 +240,8 @@ export class VSCodeSession {
 
     // The extra switch (ignored by Chromium) names this session, to find its processes.
     this.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, `--lexicite-e2e-session=${this.root}`], timeout: 30_000 });
-    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // The clipboard lets documentText() read a document through the editor's own Copy.
+    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     this.page = await context.newPage();
     this.page.setDefaultTimeout(15_000);
     await this.page.goto(`http://127.0.0.1:${this.port}/?folder=${this.workspace}`, { timeout: 30_000 });
@@ -309,6 +312,20 @@ export class VSCodeSession {
     return fs.readFileSync(path.join(this.workspace, relative), 'utf8');
   }
 
+  /** Every file under the workspace folder (path relative to it, with / separators) and its bytes. */
+  workspaceFiles(): Record<string, Buffer> {
+    const files: Record<string, Buffer> = {};
+    const walk = (directory: string): void => {
+      for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+        const full = path.join(directory, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else files[path.relative(this.workspace, full).split(path.sep).join('/')] = fs.readFileSync(full);
+      }
+    };
+    walk(this.workspace);
+    return files;
+  }
+
   /** The running language-server processes of the installed extension. */
   serverProcesses(): Array<{ pid: number; cmdline: string }> {
     return processesMatching(path.join(this.extensionDir, 'dist', 'server.js'));
@@ -321,6 +338,44 @@ export class VSCodeSession {
     await this.page.locator('.explorer-folders-view .explorer-item').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) }).first().click();
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible' });
     await this.editor().locator('.view-lines .view-line').first().waitFor({ state: 'visible' });
+  }
+
+  /** The tab of the open editor of the file named `name` (its base name). */
+  tab(name: string): Locator {
+    return this.page.locator(`.tabs-container .tab[data-resource-name="${name.replace(/["\\]/g, '\\$&')}"]`);
+  }
+
+  /** Makes the open editor of `name` the active one by clicking its tab. */
+  async showEditor(name: string): Promise<void> {
+    await this.tab(name).click();
+    await waitFor(`the editor of ${name} to be active`, async () => ((await this.tab(name).getAttribute('class'))?.split(/\s+/).includes('active') ? true : undefined), 10_000);
+    await this.editor().locator('.view-lines .view-line').first().waitFor({ state: 'visible' });
+  }
+
+  /** Whether the open editor of `name` has unsaved changes (its tab is marked dirty). */
+  async isDirty(name: string): Promise<boolean> {
+    return ((await this.tab(name).getAttribute('class')) ?? '').split(/\s+/).includes('dirty');
+  }
+
+  /**
+   * The whole text of the open document `name` as the editor holds it, saved or not: shows its
+   * editor, selects everything and copies it with the editor's own Copy, and reads the
+   * clipboard (a marker written there first tells a stale clipboard from the copy). Leaves the
+   * cursor at the end of the document.
+   */
+  async documentText(name: string): Promise<string> {
+    await this.showEditor(name);
+    const marker = `lexicite-e2e-clipboard-${Date.now()}-${Math.random()}`;
+    await this.page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(marker)})`);
+    await this.editor().locator('textarea').first().focus();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Control+C');
+    const text = await waitFor(`the text of ${name} on the clipboard`, async () => {
+      const clipboard = await this.page.evaluate<string>('navigator.clipboard.readText()');
+      return clipboard === marker ? undefined : clipboard;
+    }, 5_000);
+    await this.page.keyboard.press('Control+End');
+    return text;
   }
 
   /** The text editor in the editor area (the tests use one editor group). */
