@@ -16,8 +16,11 @@ const watch = process.argv.includes('--watch');
  * citation-js (Pandoc bibliographies) can fetch URLs given as input, through sync-fetch and
  * fetch-ponyfill (node-fetch, whatwg-url, tr46: about 300 kB). Lexicite only gives it text
  * with a forced input type, so the bundles get small stand-ins built on Node's own fetch.
+ * They reach Node's fetch only when called: reading `globalThis.fetch` or `Headers` loads
+ * Node's built-in undici, which took about 25 ms of the server's start-up.
  * @type {esbuild.Plugin}
  */
+const LAZY_HEADERS = 'function LazyHeaders(init) { return new globalThis.Headers(init); }';
 const noCitationFetch = {
   name: 'no-citation-fetch',
   setup(build) {
@@ -25,8 +28,8 @@ const noCitationFetch = {
     build.onLoad({ filter: /.*/, namespace: 'no-citation-fetch' }, (args) => ({
       contents:
         args.path === 'fetch-ponyfill'
-          ? 'module.exports = () => ({ fetch: globalThis.fetch, Headers: globalThis.Headers });'
-          : "function syncFetch() { throw new Error('Lexicite does not fetch bibliography data from URLs'); }\nsyncFetch.Headers = globalThis.Headers;\nmodule.exports = syncFetch;",
+          ? `${LAZY_HEADERS}\nmodule.exports = () => ({ fetch: (...args) => globalThis.fetch(...args), Headers: LazyHeaders });`
+          : `${LAZY_HEADERS}\nfunction syncFetch() { throw new Error('Lexicite does not fetch bibliography data from URLs'); }\nsyncFetch.Headers = LazyHeaders;\nmodule.exports = syncFetch;`,
       loader: 'js',
     }));
   },
