@@ -20,6 +20,7 @@ import {
   YEAR_TREATY,
   foldCase,
   matchFolded,
+  matchFoldedAt,
   nameKey,
   patternsFor,
   type CorpusPatterns,
@@ -84,7 +85,7 @@ export function collectMentions(masked: string, corpus: Corpus): ChunkMentions {
   return selectNonOverlapping([
     ...resolutionMentions(masked),
     ...paragraphMentions(masked),
-    ...articleMentions(masked, patterns),
+    ...articleMentions(masked, folded, patterns),
     ...instrumentMentions(masked, folded, patterns),
     ...anaphorMentions(masked),
     ...officialMentions(masked, folded, patterns),
@@ -231,19 +232,23 @@ function articleMembers(text: string, head: RegExpExecArray, headAt: number, spa
 }
 
 /** An instrument named right at `at` ("the 2024 treaty", "ARSIWA", "Convention on Cybercrime"). */
-function instrumentNameAt(text: string, at: number, patterns: CorpusPatterns): { instrument: Instrument; end: number } | null {
-  for (const sticky of patterns.instrumentNamesAt) {
-    const match = execAt(sticky, text, at);
-    const instrument = match ? patterns.instrumentByName.get(nameKey(match[0])) : undefined;
-    if (match && instrument) return { instrument, end: at + match[0].length };
-  }
+function instrumentNameAt(text: string, folded: string | null, at: number, patterns: CorpusPatterns): { instrument: Instrument; end: number } | null {
+  const names = patterns.instrumentNames;
+  let length = 0;
+  if (names && folded !== null) length = matchFoldedAt(names, folded, at);
+  else if (names) length = execAt(new RegExp(names.original.source, 'yiu'), text, at)?.[0].length ?? 0;
+  const byName = length > 0 ? patterns.instrumentByName.get(nameKey(text.slice(at, at + length))) : undefined;
+  if (byName) return { instrument: byName, end: at + length };
+  const acronym = patterns.instrumentAcronymAt ? execAt(patterns.instrumentAcronymAt, text, at) : null;
+  const byAcronym = acronym ? patterns.instrumentByName.get(nameKey(acronym[0])) : undefined;
+  if (acronym && byAcronym) return { instrument: byAcronym, end: at + acronym[0].length };
   const year = execAt(YEAR_TREATY_AT, text, at);
   const treaty = year ? patterns.treatyByYear.get(Number(year.groups?.year)) : undefined;
   if (year && treaty) return { instrument: treaty, end: at + year[0].length };
   return null;
 }
 
-function articleMentions(text: string, patterns: CorpusPatterns): Mention[] {
+function articleMentions(text: string, folded: string | null, patterns: CorpusPatterns): Mention[] {
   const mentions: Mention[] = [];
   for (const head of text.matchAll(ARTICLE_HEAD)) {
     const start = head.index;
@@ -253,7 +258,7 @@ function articleMentions(text: string, patterns: CorpusPatterns): Mention[] {
     const of = execAt(OF, text, end);
     if (of) {
       const at = end + of[0].length;
-      const named = instrumentNameAt(text, at, patterns);
+      const named = instrumentNameAt(text, folded, at, patterns);
       const anaphor = named ? null : execAt(ARTICLE_OWNER_ANAPHOR, text, at);
       if (named) {
         instrument = named.instrument;

@@ -70,8 +70,8 @@ export interface CorpusPatterns {
   /** Instrument names (aliases, titles): case-insensitive, and a case-sensitive one for acronyms and short names. */
   instrumentNames: FoldedPattern | null;
   instrumentAcronyms: RegExp | null;
-  /** The same two, sticky: a name right at a given offset. */
-  instrumentNamesAt: RegExp[];
+  /** The acronyms, sticky: one right at a given offset (names: `matchFoldedAt`). */
+  instrumentAcronymAt: RegExp | null;
   instrumentByName: Map<string, Instrument>;
   /** Full names of officials in any spelling the corpus has. */
   officialNames: FoldedPattern | null;
@@ -98,9 +98,8 @@ export interface CorpusPatterns {
 export interface FoldedPattern {
   original: RegExp;
   folded: RegExp;
-  sticky: RegExp;
-  /** Keys (see `prefixKey`) of the first three characters of every name, lower-cased. */
-  prefixes: Set<number>;
+  /** By the key of their first three characters (see `prefixKey`): the names, lower-cased, as one sticky pattern. */
+  byPrefix: Map<number, RegExp>;
 }
 
 /** The text lower-cased, or null when lower-casing would move offsets (a few letters such as "İ" grow). */
@@ -140,12 +139,31 @@ function prefixCode(code: number): number {
   return code;
 }
 
-/** The first three characters at `at`, as one number. */
+/** The first three characters at `at` as one number, a run of separators read as one space. */
 function prefixKey(text: string, at: number): number {
-  const a = prefixCode(text.charCodeAt(at));
-  const b = at + 1 < text.length ? prefixCode(text.charCodeAt(at + 1)) : 0;
-  const c = at + 2 < text.length ? prefixCode(text.charCodeAt(at + 2)) : 0;
-  return a * 4294967296 + b * 65536 + c;
+  let key = 0;
+  let count = 0;
+  let previous = -1;
+  for (let index = at; index < text.length && count < 3; index++) {
+    const code = prefixCode(text.charCodeAt(index));
+    if (code === 32 && previous === 32) continue;
+    key = key * 65536 + code;
+    previous = code;
+    count++;
+  }
+  for (; count < 3; count++) key *= 65536;
+  return key;
+}
+
+/** The length of the name of a folded pattern that starts right at `at` of the folded text, or 0. */
+export function matchFoldedAt(pattern: FoldedPattern, folded: string, at: number): number {
+  // No name starts with a separator; skipping them also keeps the key's reading of a separator
+  // run to once per word (a text of spaces would otherwise be read to its end at every position).
+  if (at >= folded.length || prefixCode(folded.charCodeAt(at)) === 32) return 0;
+  const sticky = pattern.byPrefix.get(prefixKey(folded, at));
+  if (!sticky) return 0;
+  sticky.lastIndex = at;
+  return sticky.exec(folded)?.[0].length ?? 0;
 }
 
 /** The matches of a folded pattern in a text (`folded`: the text's `foldCase`), as offsets and lengths. */
@@ -155,15 +173,13 @@ export function matchFolded(pattern: FoldedPattern, text: string, folded: string
     for (const match of text.matchAll(pattern.original)) matches.push({ index: match.index, length: match[0].length });
     return matches;
   }
-  const { sticky, prefixes } = pattern;
   let previousIsWord = false;
   for (let at = 0; at < folded.length; ) {
-    if (!previousIsWord && prefixes.has(prefixKey(folded, at))) {
-      sticky.lastIndex = at;
-      const match = sticky.exec(folded);
-      if (match && match[0].length > 0) {
-        matches.push({ index: at, length: match[0].length });
-        at += match[0].length;
+    if (!previousIsWord) {
+      const length = matchFoldedAt(pattern, folded, at);
+      if (length > 0) {
+        matches.push({ index: at, length });
+        at += length;
         previousIsWord = wordBefore(folded, at);
         continue;
       }
@@ -181,12 +197,16 @@ function foldedAlternation(names: string[]): FoldedPattern | null {
   const lower = names.map((name) => name.toLowerCase());
   const folded = alternation(lower, 'gu');
   if (!original || !folded) return null;
-  const prefixes = new Set<number>();
+  const groups = new Map<number, string[]>();
   for (const name of lower) {
     const written = name.split(/[\s\u00a0\-\u2010-\u2015]+/).filter(Boolean).join(' ');
-    if (written.length > 0) prefixes.add(prefixKey(written, 0));
+    if (written.length === 0) continue;
+    const key = prefixKey(written, 0);
+    groups.set(key, [...(groups.get(key) ?? []), name]);
   }
-  return { original, folded, sticky: new RegExp(folded.source, 'yu'), prefixes };
+  const byPrefix = new Map<number, RegExp>();
+  for (const [key, group] of groups) byPrefix.set(key, alternation(group, 'yu') as RegExp);
+  return { original, folded, byPrefix };
 }
 
 const cache = new WeakMap<Corpus, CorpusPatterns>();
@@ -295,7 +315,7 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
   return {
     instrumentNames,
     instrumentAcronyms,
-    instrumentNamesAt: [instrumentNames?.original ?? null, instrumentAcronyms].flatMap((pattern) => (pattern ? [new RegExp(pattern.source, pattern.flags.replace('g', 'y'))] : [])),
+    instrumentAcronymAt: instrumentAcronyms ? new RegExp(instrumentAcronyms.source, 'yu') : null,
     instrumentByName,
     officialNames: foldedAlternation(officialNames),
     officialByName,
