@@ -139,7 +139,11 @@ function prefixCode(code: number): number {
   return code;
 }
 
-/** The first three characters at `at` as one number, a run of separators read as one space. */
+/**
+ * The first three characters at `at` hashed to a small integer (a run of separators read as
+ * one space). Names whose keys collide share a group, which only makes that group's pattern
+ * a little longer; a small integer key keeps the scan free of allocations.
+ */
 function prefixKey(text: string, at: number): number {
   let key = 0;
   let count = 0;
@@ -147,11 +151,10 @@ function prefixKey(text: string, at: number): number {
   for (let index = at; index < text.length && count < 3; index++) {
     const code = prefixCode(text.charCodeAt(index));
     if (code === 32 && previous === 32) continue;
-    key = key * 65536 + code;
+    key = (key * 65599 + code) & 0x3fffffff;
     previous = code;
     count++;
   }
-  for (; count < 3; count++) key *= 65536;
   return key;
 }
 
