@@ -4,7 +4,7 @@ import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
 import { splitIntoChunks } from './chunks';
 import { joinScans, parseInputOf, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
-import { collectMentions, resolveReferences, type ChunkMentions } from './recognize/index';
+import { collectMentions, resolveReferences, type ChunkMentions, type ResolutionMemo } from './recognize/index';
 import { RULES, ruleLevel, type RawFinding, type RuleContext } from './rules';
 import { chunkSentences, linkDefinitions, type ProseSentence, type Sentence } from './sentences';
 import { readSuppressions } from './suppressions';
@@ -49,6 +49,10 @@ interface ChunkAnalysis {
   mentions: ChunkMentions | null;
   sentences: ProseSentence[] | null;
   linkLabels: string[] | null;
+  /** Its sentences with absolute offsets, as last placed in the document. */
+  placed: { start: number; sentences: Sentence[] } | null;
+  /** Its references as last resolved (see ResolutionMemo). */
+  resolution: { value: ResolutionMemo | null };
 }
 
 /**
@@ -79,7 +83,7 @@ export class DocumentAnalyzer {
       if (!entry) {
         const raw = detached(chunkText);
         const scan = scanChunk(raw);
-        entry = { raw, scan, openAtEnd: scan.openAtEnd, mentions: null, sentences: null, linkLabels: null };
+        entry = { raw, scan, openAtEnd: scan.openAtEnd, mentions: null, sentences: null, linkLabels: null, placed: null, resolution: { value: null } };
       }
       used.set(entry.raw, entry);
       return entry;
@@ -94,14 +98,18 @@ export class DocumentAnalyzer {
       chunk.sentences ??= chunkSentences({ masked: chunk.scan.masked, raw: chunk.raw, citationSpans: chunk.scan.citationSpans, headings: chunk.scan.headings });
       chunk.linkLabels ??= linkDefinitions(chunk.raw);
       for (const label of chunk.linkLabels) linkLabels.add(label);
-      for (const prose of chunk.sentences) {
-        sentences.push({ start: prose.start + base, end: prose.end + base, paragraph: { start: prose.paragraph.start + base, end: prose.paragraph.end + base }, body: prose.body, prose });
+      if (chunk.placed?.start !== base) {
+        chunk.placed = {
+          start: base,
+          sentences: chunk.sentences.map((prose) => ({ start: prose.start + base, end: prose.end + base, paragraph: { start: prose.paragraph.start + base, end: prose.paragraph.end + base }, body: prose.body, prose })),
+        };
       }
+      for (const sentence of chunk.placed.sentences) sentences.push(sentence);
     }
     const scan = joinScans(frontMatter, chunks.map(({ start, end, data }) => ({ start, end, data: data.scan })));
     const references = resolveReferences(
       document,
-      chunks.map(({ start, data }) => ({ start, mentions: data.mentions ?? [], citationSpans: data.scan.citationSpans })),
+      chunks.map(({ start, data }) => ({ start, mentions: data.mentions ?? [], citationSpans: data.scan.citationSpans, memo: data.resolution })),
       corpus,
     );
     const diagnostics: Finding[] = [];

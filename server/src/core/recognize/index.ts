@@ -97,6 +97,22 @@ export interface RecognitionChunk {
   start: number;
   mentions: ChunkMentions;
   citationSpans: ReadonlyArray<Span>;
+  /** Where the chunk's last resolution is kept between versions (see ResolutionMemo); optional. */
+  memo?: { value: ResolutionMemo | null };
+}
+
+/**
+ * A chunk's references as resolved in one version: a chunk's references depend only on its
+ * mentions and on the context it is entered with (the last resolution, treaty, convention,
+ * instrument with articles and person by surname before it). Entered with the same context,
+ * they are reused, shifted if the chunk moved.
+ */
+export interface ResolutionMemo {
+  entry: string;
+  start: number;
+  line: number;
+  exit: Context;
+  references: Reference[];
 }
 
 /** Pass 2: the references of a document whose chunks' mentions are known, resolved in document order. */
@@ -448,7 +464,7 @@ function officialMentions(text: string, folded: string | null, patterns: CorpusP
 // ---------------------------------------------------------------------------------------
 // Resolution in document order
 
-interface Context {
+export interface Context {
   lastResolution: Instrument | null;
   lastWithArticles: Instrument | null;
   lastTreaty: Instrument | null;
@@ -472,7 +488,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   // Mentions' spans are relative to their chunk.
   let chunk: RecognitionChunk = { start: 0, mentions: [], citationSpans: [] };
   const shift = (span: Span | null): Span | null => (span ? { start: span.start + chunk.start, end: span.end + chunk.start } : null);
-  const context: Context = { lastResolution: null, lastWithArticles: null, lastTreaty: null, lastConvention: null, lastBySurname: new Map() };
+  let context: Context = { lastResolution: null, lastWithArticles: null, lastTreaty: null, lastConvention: null, lastBySurname: new Map() };
   const emit = (
     span: Span,
     fields: Pick<Reference, 'kind' | 'id' | 'instrumentId' | 'resolvedBy'> & Partial<Pick<Reference, 'candidates' | 'writtenYear' | 'writtenYearSpan' | 'writtenTitle' | 'writtenTitleSpan'>>,
@@ -499,7 +515,29 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   };
   const articleInstruments = corpus.instruments.filter(hasArticles);
 
-  for (chunk of chunks) for (const mention of chunk.mentions) {
+  for (chunk of chunks) {
+    const entry = contextKey(context);
+    const line = document.positionAt(chunk.start).line;
+    const memo = chunk.memo?.value;
+    if (memo && memo.entry === entry) {
+      if (memo.start !== chunk.start || memo.line !== line) {
+        const delta = chunk.start - memo.start;
+        memo.references = memo.references.map((reference) => movedBy(reference, delta, document));
+        memo.start = chunk.start;
+        memo.line = line;
+      }
+      for (const reference of memo.references) references.push(reference);
+      context = copyContext(memo.exit);
+      continue;
+    }
+    const first = references.length;
+    for (const mention of chunk.mentions) resolveMention(mention);
+    if (chunk.memo) chunk.memo.value = { entry, start: chunk.start, line, exit: copyContext(context), references: references.slice(first) };
+  }
+  references.sort((a, b) => a.start - b.start || a.end - b.end);
+  return references;
+
+  function resolveMention(mention: Mention): void {
     switch (mention.type) {
       case 'resolutions': {
         for (const member of mention.members) {
@@ -590,8 +628,24 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       }
     }
   }
-  references.sort((a, b) => a.start - b.start || a.end - b.end);
-  return references;
+}
+
+function copyContext(context: Context): Context {
+  return { ...context, lastBySurname: new Map(context.lastBySurname) };
+}
+
+/** The context as a string: equal strings, equal contexts. */
+function contextKey(context: Context): string {
+  const surnames = [...context.lastBySurname].map(([surname, official]) => `${surname}=${official.id}`).sort();
+  return [context.lastResolution?.id, context.lastWithArticles?.id, context.lastTreaty?.id, context.lastConvention?.id, ...surnames].join('|');
+}
+
+/** A reference of a chunk that moved by `delta` in the document. */
+function movedBy(reference: Reference, delta: number, document: SourceDocument): Reference {
+  const start = reference.start + delta;
+  const end = reference.end + delta;
+  const moved = (span: Span | null): Span | null => (span ? { start: span.start + delta, end: span.end + delta } : null);
+  return { ...reference, start, end, range: document.rangeOf(start, end), writtenYearSpan: moved(reference.writtenYearSpan), writtenTitleSpan: moved(reference.writtenTitleSpan) };
 }
 
 /** Whether a span lies inside one of the sorted, non-overlapping spans. */
