@@ -49,10 +49,10 @@ interface ChunkAnalysis {
   mentions: ChunkMentions | null;
   sentences: ProseSentence[] | null;
   linkLabels: string[] | null;
-  /** Its sentences with absolute offsets, as last placed in the document. */
-  placed: { start: number; sentences: Sentence[] } | null;
+  /** Its sentences with absolute offsets, at the last few places the chunk's text stood. */
+  placed: Array<{ start: number; sentences: Sentence[] }>;
   /** Its references as last resolved (see ResolutionMemo). */
-  resolution: { value: ResolutionMemo | null };
+  resolution: ResolutionMemo[];
 }
 
 /**
@@ -83,7 +83,7 @@ export class DocumentAnalyzer {
       if (!entry) {
         const raw = detached(chunkText);
         const scan = scanChunk(raw);
-        entry = { raw, scan, openAtEnd: scan.openAtEnd, mentions: null, sentences: null, linkLabels: null, placed: null, resolution: { value: null } };
+        entry = { raw, scan, openAtEnd: scan.openAtEnd, mentions: null, sentences: null, linkLabels: null, placed: [], resolution: [] };
       }
       used.set(entry.raw, entry);
       return entry;
@@ -98,13 +98,16 @@ export class DocumentAnalyzer {
       chunk.sentences ??= chunkSentences({ masked: chunk.scan.masked, raw: chunk.raw, citationSpans: chunk.scan.citationSpans, headings: chunk.scan.headings });
       chunk.linkLabels ??= linkDefinitions(chunk.raw);
       for (const label of chunk.linkLabels) linkLabels.add(label);
-      if (chunk.placed?.start !== base) {
-        chunk.placed = {
+      let placed = chunk.placed.find((candidate) => candidate.start === base);
+      if (!placed) {
+        placed = {
           start: base,
           sentences: chunk.sentences.map((prose) => ({ start: prose.start + base, end: prose.end + base, paragraph: { start: prose.paragraph.start + base, end: prose.paragraph.end + base }, body: prose.body, prose })),
         };
+        chunk.placed.push(placed);
+        if (chunk.placed.length > 4) chunk.placed.shift();
       }
-      for (const sentence of chunk.placed.sentences) sentences.push(sentence);
+      for (const sentence of placed.sentences) sentences.push(sentence);
     }
     const scan = joinScans(frontMatter, chunks.map(({ start, end, data }) => ({ start, end, data: data.scan })));
     const references = resolveReferences(

@@ -97,8 +97,8 @@ export interface RecognitionChunk {
   start: number;
   mentions: ChunkMentions;
   citationSpans: ReadonlyArray<Span>;
-  /** Where the chunk's last resolution is kept between versions (see ResolutionMemo); optional. */
-  memo?: { value: ResolutionMemo | null };
+  /** Where the chunk's resolutions are kept between versions (see ResolutionMemo); optional. */
+  memo?: ResolutionMemo[];
 }
 
 /**
@@ -518,13 +518,16 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   for (chunk of chunks) {
     const entry = contextKey(context);
     const line = document.positionAt(chunk.start).line;
-    const memo = chunk.memo?.value;
-    if (memo && memo.entry === entry) {
-      if (memo.start !== chunk.start || memo.line !== line) {
-        const delta = chunk.start - memo.start;
-        memo.references = memo.references.map((reference) => movedBy(reference, delta, document));
-        memo.start = chunk.start;
-        memo.line = line;
+    // A chunk's text may occur more than once in a draft: each place keeps its own memo.
+    const memos = chunk.memo;
+    const exact = memos?.find((memo) => memo.entry === entry && memo.start === chunk.start && memo.line === line);
+    const moved = exact ? undefined : memos?.find((memo) => memo.entry === entry);
+    if (memos && (exact || moved)) {
+      let memo = exact as ResolutionMemo;
+      if (moved) {
+        const delta = chunk.start - moved.start;
+        memo = { ...moved, start: chunk.start, line, references: moved.references.map((reference) => movedBy(reference, delta, document)) };
+        remember(memos, memo);
       }
       for (const reference of memo.references) references.push(reference);
       context = copyContext(memo.exit);
@@ -532,9 +535,9 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
     }
     const first = references.length;
     for (const mention of chunk.mentions) resolveMention(mention);
-    if (chunk.memo) chunk.memo.value = { entry, start: chunk.start, line, exit: copyContext(context), references: references.slice(first) };
+    if (memos) remember(memos, { entry, start: chunk.start, line, exit: copyContext(context), references: references.slice(first) });
   }
-  references.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (!isSorted(references)) references.sort((a, b) => a.start - b.start || a.end - b.end);
   return references;
 
   function resolveMention(mention: Mention): void {
@@ -628,6 +631,21 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       }
     }
   }
+}
+
+/** Keeps a few memos per chunk: the places its text occurs, and the one before an edit. */
+function remember(memos: ResolutionMemo[], memo: ResolutionMemo): void {
+  memos.push(memo);
+  if (memos.length > 4) memos.shift();
+}
+
+function isSorted(references: readonly Reference[]): boolean {
+  for (let index = 1; index < references.length; index++) {
+    const previous = references[index - 1] as Reference;
+    const current = references[index] as Reference;
+    if (previous.start > current.start || (previous.start === current.start && previous.end > current.end)) return false;
+  }
+  return true;
 }
 
 function copyContext(context: Context): Context {
