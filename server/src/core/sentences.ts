@@ -40,7 +40,8 @@ export interface ProseSentence extends Span {
   /** The sentence's masked text. */
   body: string;
   citations: CitationFacts;
-  memo: Map<string, unknown>;
+  /** By rule: what it worked out from the text (`undefined`: not yet). */
+  memo: Record<string, unknown>;
 }
 
 /** A sentence of the document: absolute offsets, and the chunk's sentence it comes from. */
@@ -51,12 +52,12 @@ export interface Sentence extends Span {
   prose: ProseSentence;
 }
 
-/** What `compute` gives for the sentence's text, worked out once per sentence text and key. */
+/** What `compute` gives for the sentence's text (never `undefined`), worked out once per sentence text and key. */
 export function sentenceMemo<T>(sentence: Sentence, key: string, compute: (body: string) => T): T {
   const memo = sentence.prose.memo;
-  if (memo.has(key)) return memo.get(key) as T;
+  if (memo[key] !== undefined) return memo[key] as T;
   const value = compute(sentence.body);
-  memo.set(key, value);
+  memo[key] = value;
   return value;
 }
 
@@ -142,7 +143,7 @@ function pushSentence(result: ProseSentence[], chunk: ChunkText, body: string, p
   const trailing = slice.length - slice.trimEnd().length;
   if (slice.trim().length === 0) return;
   const span = { start: paragraph.start + from + leading, end: paragraph.start + to - trailing };
-  result.push({ ...span, paragraph, body: chunk.masked.slice(span.start, span.end), citations: citationFacts(chunk, span), memo: new Map() });
+  result.push({ ...span, paragraph, body: chunk.masked.slice(span.start, span.end), citations: citationFacts(chunk, span), memo: {} });
 }
 
 /**

@@ -108,7 +108,8 @@ export interface RecognitionChunk {
  * they are reused, shifted if the chunk moved.
  */
 export interface ResolutionMemo {
-  entry: string;
+  /** The context the chunk was entered with (never changed afterwards: contexts are copied before they change). */
+  entry: Context;
   start: number;
   line: number;
   exit: Context;
@@ -515,13 +516,23 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   };
   const articleInstruments = corpus.instruments.filter(hasArticles);
 
+  // The context is copied before its first change in each chunk, so a memo may keep it as it is.
+  let owned = false;
+  const own = (): Context => {
+    if (!owned) {
+      context = copyContext(context);
+      owned = true;
+    }
+    return context;
+  };
   for (chunk of chunks) {
-    const entry = contextKey(context);
+    const entry = context;
+    owned = false;
     const line = document.positionAt(chunk.start).line;
     // A chunk's text may occur more than once in a draft: each place keeps its own memo.
     const memos = chunk.memo;
-    const exact = memos?.find((memo) => memo.entry === entry && memo.start === chunk.start && memo.line === line);
-    const moved = exact ? undefined : memos?.find((memo) => memo.entry === entry);
+    const exact = memos?.find((memo) => sameContext(memo.entry, entry) && memo.start === chunk.start && memo.line === line);
+    const moved = exact ? undefined : memos?.find((memo) => sameContext(memo.entry, entry));
     if (memos && (exact || moved)) {
       let memo = exact as ResolutionMemo;
       if (moved) {
@@ -530,12 +541,12 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
         remember(memos, memo);
       }
       for (const reference of memo.references) references.push(reference);
-      context = copyContext(memo.exit);
+      context = memo.exit;
       continue;
     }
     const first = references.length;
     for (const mention of chunk.mentions) resolveMention(mention);
-    if (memos) remember(memos, { entry, start: chunk.start, line, exit: copyContext(context), references: references.slice(first) });
+    if (memos) remember(memos, { entry, start: chunk.start, line, exit: context, references: references.slice(first) });
   }
   if (!isSorted(references)) references.sort((a, b) => a.start - b.start || a.end - b.end);
   return references;
@@ -547,7 +558,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
           const instrument = corpus.resolution(member.number);
           if (!instrument) continue;
           emit(member, { kind: 'instrument', id: instrument.id, instrumentId: instrument.id, resolvedBy: 'explicit', writtenYear: member.year, writtenYearSpan: shift(member.yearSpan) });
-          noteInstrument(context, instrument);
+          noteInstrument(own(), instrument);
         }
         break;
       }
@@ -573,7 +584,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
             writtenYearSpan: shift(mention.resolution?.yearSpan ?? null),
           });
         }
-        if (instrument) noteInstrument(context, instrument);
+        if (instrument) noteInstrument(own(), instrument);
         break;
       }
       case 'articles': {
@@ -599,13 +610,13 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
             resolvedBy: !withinArticles(instrument, member.number) ? 'unknown' : explicit ? 'explicit' : 'context',
           });
         }
-        if (instrument) noteInstrument(context, instrument);
+        if (instrument) noteInstrument(own(), instrument);
         break;
       }
       case 'instruments': {
         for (const { span, instrument } of mention.members) {
           emit(span, { kind: 'instrument', id: instrument.id, instrumentId: instrument.id, resolvedBy: 'explicit' });
-          if (!mention.plural) noteInstrument(context, instrument);
+          if (!mention.plural) noteInstrument(own(), instrument);
         }
         break;
       }
@@ -613,13 +624,13 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
         const instrument = mention.target === 'treaty' ? context.lastTreaty : mention.target === 'convention' ? context.lastConvention : context.lastResolution;
         if (!instrument) break;
         emit(mention.span, { kind: 'instrument', id: instrument.id, instrumentId: instrument.id, resolvedBy: 'context' });
-        noteInstrument(context, instrument);
+        noteInstrument(own(), instrument);
         break;
       }
       case 'official': {
         emit(mention.span, { kind: 'official', id: mention.official.id, instrumentId: mention.official.id, resolvedBy: 'explicit', ...titleFields(document, shift(mention.title)) });
         for (const [surname, officials] of patterns.officialsBySurname) {
-          if (officials.includes(mention.official)) context.lastBySurname.set(surname, mention.official);
+          if (officials.includes(mention.official)) own().lastBySurname.set(surname, mention.official);
         }
         break;
       }
@@ -652,10 +663,12 @@ function copyContext(context: Context): Context {
   return { ...context, lastBySurname: new Map(context.lastBySurname) };
 }
 
-/** The context as a string: equal strings, equal contexts. */
-function contextKey(context: Context): string {
-  const surnames = [...context.lastBySurname].map(([surname, official]) => `${surname}=${official.id}`).sort();
-  return [context.lastResolution?.id, context.lastWithArticles?.id, context.lastTreaty?.id, context.lastConvention?.id, ...surnames].join('|');
+function sameContext(a: Context, b: Context): boolean {
+  if (a === b) return true;
+  if (a.lastResolution !== b.lastResolution || a.lastWithArticles !== b.lastWithArticles || a.lastTreaty !== b.lastTreaty || a.lastConvention !== b.lastConvention) return false;
+  if (a.lastBySurname.size !== b.lastBySurname.size) return false;
+  for (const [surname, official] of a.lastBySurname) if (b.lastBySurname.get(surname) !== official) return false;
+  return true;
 }
 
 /** A reference of a chunk that moved by `delta` in the document. */
