@@ -126,3 +126,27 @@ describe('incremental analysis', () => {
     );
   }, 120_000);
 });
+
+describe('chunk starts', () => {
+  /** The definition, line by line: a line that follows a blank line and starts with neither a space nor a tab. */
+  function reference(text: string): number[] {
+    const starts = [0];
+    const lines = [...text.matchAll(/[^\r\n]*(?:\r\n|\n|\r|$)/g)].filter((line) => line[0].length > 0);
+    lines.forEach((line, index) => {
+      const previous = lines[index - 1];
+      const blank = (candidate: RegExpMatchArray): boolean => /^[ \t]*(?:\r\n|\n|\r)?$/.test(candidate[0]);
+      if (previous && blank(previous) && !blank(line) && !/^[ \t]/.test(line[0]) && line.index > 0) starts.push(line.index);
+    });
+    return starts;
+  }
+
+  it('are the lines after a blank line that start in the first column', () => {
+    const pieces = fc.constantFrom('a', ' b', '\tc', '', ' ', '\t', '\n', '\r\n', '\r', '\n\n', '\r\r', 'x\ny');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        expect(chunkStarts(text)).toEqual(reference(text));
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+  });
+});
