@@ -185,6 +185,36 @@ describe('analysis is a function of the text', () => {
     TIMEOUT,
   );
 
+  it(
+    'fixes insert the document\'s own line breaks, and the same text whatever the line-ending style',
+    () => {
+      // Diagnostics are paired by code and range (the property above covers those that differ).
+      const fixTexts = (analysis: DocumentAnalysis, eol: string): Map<string, string[]> =>
+        new Map(analysis.diagnostics.map((finding) => [`${finding.code} ${JSON.stringify(finding.range)}`, finding.fixes.map((fix) => fix.edits.map((edit) => edit.newText.split(eol).join('\n')).join('|'))]));
+      fc.assert(
+        fc.property(markdownDraft(), (draft) => {
+          const lf = draft.replace(/\r\n?/g, '\n');
+          const expected = fixTexts(analyze(lf), '\n');
+          for (const eol of ['\r\n', '\r']) {
+            const analysis = analyze(lf.replace(/\n/g, eol));
+            for (const finding of analysis.diagnostics) {
+              for (const fix of finding.fixes) {
+                for (const edit of fix.edits) {
+                  expect(edit.newText.split(eol).join(''), `${JSON.stringify(eol)} ${finding.code} fix "${fix.title}" inserts ${JSON.stringify(edit.newText)}`).not.toMatch(/[\r\n]/);
+                }
+              }
+            }
+            for (const [key, texts] of fixTexts(analysis, eol)) {
+              if (expected.has(key)) expect(texts, `${JSON.stringify(eol)} ${key}`).toEqual(expected.get(key));
+            }
+          }
+        }),
+        { seed: SEED + 6, numRuns: 120 },
+      );
+    },
+    TIMEOUT,
+  );
+
   it('a lone \\r ends a line for the sentence rules as \\n does (the smallest case of the property above)', () => {
     const codes = (text: string): string[] => analyze(text).diagnostics.map((finding) => `${finding.code} ${finding.range.start.line}:${finding.range.start.character}`);
     const lf = 'Resolution 1718 was adopted.\nIt was signed in 2006 by Putin.\n';
