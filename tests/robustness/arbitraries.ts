@@ -25,6 +25,7 @@
  * - `applyEdit(text, change)`: the text after the change, with the clamped values applied;
  *   `clampEdit(text, change)` returns the clamped `{ offset, deleteCount, insert }` itself, for
  *   turning a change into an LSP range against the text it applies to.
+ * - `pseudoRandomBytes(length, seed)`: deterministic bytes for inputs too large for fast-check.
  */
 import fc from 'fast-check';
 
@@ -410,4 +411,19 @@ export function applyEdit(text: string, change: TextChange): string {
 /** The text after each change in turn. */
 export function applyEdits(text: string, changes: readonly TextChange[]): string {
   return changes.reduce(applyEdit, text);
+}
+
+/** Deterministic pseudo-random bytes (xorshift32), for inputs too large to draw with fast-check. */
+export function pseudoRandomBytes(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed >>> 0 || 1;
+  for (let index = 0; index < length; index++) {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    bytes[index] = state & 0xff;
+  }
+  return bytes;
 }
