@@ -7,6 +7,7 @@
  */
 import {
   CodeActionKind,
+  ConfigurationRequest,
   createConnection,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
@@ -224,8 +225,16 @@ function settingsFor(uri: string): Promise<ServerSettings> {
   if (!canPullConfiguration) return Promise.resolve(DEFAULT_SERVER_SETTINGS);
   let pending = settingsByUri.get(uri);
   if (!pending) {
-    pending = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'lexicite' })
+    pending = connection
+      .sendRequest(ConfigurationRequest.type, { items: [{ scopeUri: uri, section: 'lexicite' }] })
+      .then((answer: unknown) => {
+        // The protocol answers with a list, one value per item; anything else is the client's mistake.
+        if (!Array.isArray(answer)) {
+          connection.console.error(`Lexicite settings (${uri}): the editor answered the settings request with ${String(JSON.stringify(answer)).slice(0, 200)}, not a list; using the default settings`);
+          return undefined;
+        }
+        return answer[0] as unknown;
+      })
       .then((value: unknown) => {
         const { settings, maxFileSize, problems } = settingsFromJson(value);
         for (const problem of problems) connection.console.warn(`Lexicite settings (${uri}): ${problem}`);

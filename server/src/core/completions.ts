@@ -1,4 +1,5 @@
 import type { DocumentAnalysis } from './analyze';
+import { lineBreakOf } from './document';
 import { footnoteLabel, formatCitation, type CitationStyle } from './citations';
 import type { Corpus, Instrument, Official, Provision } from './corpus';
 import { formatDate } from './dates';
@@ -185,7 +186,7 @@ function footnoteItems(analysis: DocumentAnalysis, corpus: Corpus, offset: numbe
   let anchor = text.lastIndexOf('[^', offset);
   while (anchor > 0 && /[.!?"'\u201d\u2019)\s]/u.test(text[anchor - 1] as string)) anchor--;
   const sentence = sentenceAround(text, anchor);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const existing = footnotesByCitation(text, analysis.footnoteDefinitions);
   const seen = new Set<string>();
   const items: CompletionInfo[] = [];
@@ -199,7 +200,7 @@ function footnoteItems(analysis: DocumentAnalysis, corpus: Corpus, offset: numbe
     const citation = formatCitation(instrument, provision, style);
     const reuse = existing.get(citation);
     const label = reuse ?? footnoteLabel(reference.id);
-    const needsEol = text.length > 0 && !text.endsWith('\n');
+    const needsEol = text.length > 0 && !/[\r\n]$/.test(text.slice(-1));
     items.push({
       label,
       kind: 'footnote',

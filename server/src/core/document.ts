@@ -69,3 +69,8 @@ function flat(text: string): string {
   Number(text);
   return text;
 }
+
+/** The line break a text uses: its first one (`\r\n`, `\n` or a lone `\r`), or `\n` for a single line. Edits use it. */
+export function lineBreakOf(text: string): string {
+  return /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+}

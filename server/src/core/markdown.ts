@@ -234,9 +234,9 @@ function maskInline(text: string, start: number, end: number, blank: (start: num
 
 /** The front matter of a document's text (also for callers that read the bibliography before the analysis). */
 export function readFrontMatter(text: string): FrontMatter {
-  const opening = /^---[ \t]*\r?\n/.exec(text);
+  const opening = /^---[ \t]*(?:\r\n|\n|\r)/.exec(text);
   if (!opening) return { span: null, date: null, bibliography: [] };
-  const closing = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+  const closing = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/m;
   const rest = text.slice(opening[0].length);
   const close = closing.exec(rest);
   if (!close) return { span: null, date: null, bibliography: [] };
@@ -258,7 +258,7 @@ function readBibliography(body: string): string[] {
   }
   if (value.length > 0) return [unquote(value)].filter((file) => file.length > 0);
   const files: string[] = [];
-  for (const line of body.slice(match.index + match[0].length).split(/\r?\n/).slice(1)) {
+  for (const line of body.slice(match.index + match[0].length).split(/\r\n|\n|\r/).slice(1)) {
     const item = /^[ \t]*-[ \t]+(.+?)[ \t]*$/.exec(line);
     if (item) files.push(unquote(item[1] as string));
     else if (line.trim().length > 0) break;

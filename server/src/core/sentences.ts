@@ -73,7 +73,7 @@ const ABBREVIATIONS = new Set(
 /** How a sentence closes: punctuation, closing quotes or brackets, and any footnote marks ("….[^1]"). */
 const CLOSING = String.raw`[.!?]+["'\u201d\u2019)\]]*(?:\[\^[^\]\s]{1,100}\])*`;
 /** The end of a sentence: its closing, then a line end or the next sentence's start. */
-const SENTENCE_END = new RegExp(String.raw`${CLOSING}(?=[ \t\u00a0]*(?:\r?\n|$)|[ \t\u00a0]+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])`, 'gu');
+const SENTENCE_END = new RegExp(String.raw`${CLOSING}(?=[ \t\u00a0]*(?:\r\n|\n|\r|$)|[ \t\u00a0]+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])`, 'gu');
 /** The closing at the very end of a sentence's text. */
 export const SENTENCE_CLOSING_AT_END = new RegExp(`${CLOSING}$`, 'u');
 

@@ -10,11 +10,17 @@ import { RULE_LEVELS, type RuleLevel } from './types';
 /** Documents larger than this many bytes (UTF-8) are not analysed by the language server by default: 10 MiB. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
+/** The keys of the `lexicite` settings section (`trace` is the client's: `lexicite.trace.server`). */
+const KNOWN_SETTINGS = ['rules', 'citationStyle', 'citationScope', 'sourcePacks', 'maxFileSize', 'trace'];
+
 export function settingsFromJson(value: unknown): { settings: AnalysisSettings; maxFileSize: number; problems: string[] } {
   const problems: string[] = [];
   const rules: Record<string, RuleLevel> = {};
   const section = isRecord(value) ? value : {};
   if (value !== undefined && value !== null && !isRecord(value)) problems.push('lexicite settings must be an object; using defaults');
+  for (const key of Object.keys(section)) {
+    if (!KNOWN_SETTINGS.includes(key)) problems.push(`lexicite.${key}: unknown setting, ignored (known: ${KNOWN_SETTINGS.map((known) => `lexicite.${known}`).join(', ')})`);
+  }
   const configuredRules = section.rules;
   if (configuredRules !== undefined && configuredRules !== null) {
     if (!isRecord(configuredRules)) {

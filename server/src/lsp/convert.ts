@@ -20,7 +20,7 @@ import type { SymbolInfo } from '../core/symbols';
 import type { HoverInfo } from '../core/hover';
 import type { PackProblemWithRange } from '../core/pack-files';
 import { SOURCE_PACK_CODE } from '../core/rules';
-import type { SourceDocument } from '../core/document';
+import { lineBreakOf, type SourceDocument } from '../core/document';
 import type { Finding, Severity } from '../core/types';
 
 /** Conversions from core values to LSP types; the only place that knows both. */
@@ -103,8 +103,8 @@ export function toCodeActions(diagnostic: Diagnostic, uri: string, current: Anal
   const code = String(diagnostic.code ?? '');
   if (code && code !== SOURCE_PACK_CODE) {
     const line = diagnostic.range.start.line;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const lineText = text.split(/\r?\n/)[line] ?? '';
+    const eol = lineBreakOf(text);
+    const lineText = text.split(/\r\n|\n|\r/)[line] ?? '';
     const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
     actions.push({
       title: `Disable ${code} for this line`,

@@ -32,7 +32,7 @@ export function appendAtEnd(text: string, paragraph: string): { start: number; e
   const tail = text.slice(Math.max(0, lastNonBlank(text)));
   const endsWithBreak = /(?:\r\n|\n|\r)$/.test(tail);
   let prefix = '';
-  if (text.length > 0 && !/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(tail)) prefix = endsWithBreak ? eol : eol + eol;
+  if (text.length > 0 && !/(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)$/.test(tail)) prefix = endsWithBreak ? eol : eol + eol;
   return { start: text.length, end: text.length, newText: `${prefix}${paragraph}${endsWithBreak ? eol : ''}` };
 }
 
