@@ -71,7 +71,8 @@ function definitionLabelAt(state: StateBlock, line: number): string | null {
 }
 
 /** What markdown-it-footnote would not read as a reference: a label with a space or a line break. */
-const TEXT_REFERENCE = /\[\^([^\]\s]+)\]/gu;
+// No "[" in a label: a line of "[^[^[^…" would otherwise be read to its end from every opener.
+const TEXT_REFERENCE = /\[\^([^\]\s[]+)\]/gu;
 
 export function collectFootnotes(
   tokens: readonly Token[],

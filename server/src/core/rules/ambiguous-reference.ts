@@ -71,7 +71,7 @@ const OWNER_ANAPHOR = /[ \t\u00a0]+of[ \t\u00a0]+(?:the|this|that)[ \t\u00a0]+(?
 /** The fixes a list shares, and the names of the instruments they offer. */
 function articleFixes(group: readonly Reference[], text: string, corpus: Corpus): { fixes: Fix[]; names: string[] } {
   const first = group[0] as Reference;
-  const end = Math.max(...group.map((reference) => reference.end));
+  const end = group.reduce((last, reference) => Math.max(last, reference.end), first.end);
   // Instruments that have every member of the list.
   let instruments = candidateInstruments(first, corpus).filter((instrument) =>
     group.every((reference) => (reference.candidates ?? []).some((id) => id.startsWith(`${instrument.id}/`))),
@@ -84,12 +84,20 @@ function articleFixes(group: readonly Reference[], text: string, corpus: Corpus)
     instruments = instruments.filter((instrument) => instrument.type === type);
     edit = { start: first.start + anaphor.index, end: first.end };
   }
-  const written = text.slice(first.start, edit.start);
+  const written = abbreviated(text.slice(first.start, edit.start).replace(/\s+/g, ' '));
   const fixes = instruments.map((instrument) => {
     const newText = ` of ${shortName(instrument)}`;
     return { title: `Write "${written}${newText}"`, edits: [{ ...edit, newText }] };
   });
   return { fixes, names: instruments.map(shortName) };
+}
+
+/**
+ * A long list shown by its ends ("Articles 1, 2, 3, … 998, 999"): every member's message and
+ * fix title quote it, so a list of thousands would otherwise cost its length squared.
+ */
+function abbreviated(written: string): string {
+  return written.length <= 80 ? written : `${written.slice(0, 40).trimEnd()} … ${written.slice(-30).trimStart()}`;
 }
 
 function articleFinding(reference: Reference, fixes: readonly Fix[], names: readonly string[]): RawFinding {
