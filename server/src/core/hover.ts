@@ -21,11 +21,37 @@ export interface HoverOptions {
 
 /** The reference under a UTF-16 offset. Ranges give several references nested spans: the narrowest wins. */
 export function referenceAt(analysis: Pick<DocumentAnalysis, 'references'>, offset: number): Reference | null {
+  const references = analysis.references;
+  const longest = longestSpan(references);
+  // References are sorted by start: find the last that starts at or before the offset, then
+  // look back only as far as the longest reference reaches.
+  let low = 0;
+  let high = references.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((references[mid] as Reference).start <= offset) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
   let reference: Reference | null = null;
-  for (const candidate of analysis.references) {
+  for (let index = last; index >= 0; index--) {
+    const candidate = references[index] as Reference;
+    if (candidate.start < offset - longest) break;
     if (candidate.start <= offset && offset < candidate.end && (!reference || candidate.end - candidate.start < reference.end - reference.start)) reference = candidate;
   }
   return reference;
+}
+
+const longestSpans = new WeakMap<readonly Reference[], number>();
+function longestSpan(references: readonly Reference[]): number {
+  let longest = longestSpans.get(references);
+  if (longest === undefined) {
+    longest = references.reduce((max, reference) => Math.max(max, reference.end - reference.start), 0);
+    longestSpans.set(references, longest);
+  }
+  return longest;
 }
 
 /** The hover for the reference under a UTF-16 offset, if any. */
@@ -36,11 +62,23 @@ export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: numb
   return markdown ? { reference, markdown } : null;
 }
 
-/** The provisions of an instrument that a draft cites, in their order in the instrument. */
+/** The provisions of an instrument that a draft cites, in their order in the instrument (worked out once per analysis). */
 function citedProvisions(references: readonly Reference[], instrument: Instrument): string[] {
-  const ids = new Set(references.filter((reference) => reference.kind === 'provision' && reference.instrumentId === instrument.id).map((reference) => reference.id));
-  return [...ids].sort(compareProvisionIds).map(labelFromId);
+  let byInstrument = citedByInstrument.get(references);
+  if (!byInstrument) {
+    const ids = new Map<string, Set<string>>();
+    for (const reference of references) {
+      if (reference.kind !== 'provision' || !reference.instrumentId) continue;
+      let set = ids.get(reference.instrumentId);
+      if (!set) ids.set(reference.instrumentId, (set = new Set()));
+      set.add(reference.id);
+    }
+    byInstrument = new Map([...ids].map(([id, set]) => [id, [...set].sort(compareProvisionIds).map(labelFromId)]));
+    citedByInstrument.set(references, byInstrument);
+  }
+  return byInstrument.get(instrument.id) ?? [];
 }
+const citedByInstrument = new WeakMap<readonly Reference[], Map<string, string[]>>();
 
 function hoverMarkdown(reference: Reference, references: readonly Reference[], corpus: Corpus, options: HoverOptions): string | null {
   if (reference.kind === 'official') {
