@@ -8,6 +8,8 @@
 import {
   CodeActionKind,
   ConfigurationRequest,
+  MessageType,
+  ShowMessageNotification,
   createConnection,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
@@ -322,7 +324,7 @@ function analyse(uri: string, text: string, settings: ServerSettings): DocumentA
       const name = path.basename(URI.parse(uri).path) || uri;
       const message = `Lexicite: ${name} is ${describeSize(bytes)}, more than lexicite.maxFileSize (${describeSize(settings.maxFileSize)}), so it is not checked. Raise lexicite.maxFileSize to check it, or run the lexicite CLI on it.`;
       connection.console.warn(message);
-      void connection.window.showWarningMessage(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
     return nothingAnalysed();
   }
@@ -343,7 +345,7 @@ function analyse(uri: string, text: string, settings: ServerSettings): DocumentA
     if (!failedAnalyses.has(uri)) {
       failedAnalyses.add(uri);
       connection.console.error(`Lexicite: analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      void connection.window.showErrorMessage(`Lexicite could not check ${path.basename(URI.parse(uri).path) || uri}: ${error instanceof Error ? error.message : String(error)}. Please report this with the draft.`);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Lexicite could not check ${path.basename(URI.parse(uri).path) || uri}: ${error instanceof Error ? error.message : String(error)}. Please report this with the draft.` });
     }
     return nothingAnalysed();
   }

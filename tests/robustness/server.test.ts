@@ -631,3 +631,25 @@ describe('the server never edits files itself', () => {
     120 * SECOND,
   );
 });
+
+describe('lexicite.maxFileSize', () => {
+  it('a draft above the limit gets no diagnostics or hovers and one warning, however often it changes; below it, it is checked again', async () => {
+    const session = await startSession({ configuration: ({ items }) => items.map(() => ({ maxFileSize: 2_000 })) });
+    const uri = 'file:///robustness/too-large.md';
+    const sentence = 'The oil cap dates from UNSCR 2375 (2016).';
+    const large = `${sentence}\n\n`.repeat(100);
+    expect(Buffer.byteLength(large)).toBeGreaterThan(2_000);
+    await open(session, uri, large);
+    expect((await diagnosticsFor(session, uri, 1)).diagnostics).toEqual([]);
+    await session.server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${large}More.` }] });
+    expect((await diagnosticsFor(session, uri, 2)).diagnostics).toEqual([]);
+    expect(await session.server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 25 } })).toBeNull();
+    const warnings = session.messages.filter((message) => message.kind === 'show' && message.type === 2 && message.message.includes('lexicite.maxFileSize'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toMatch(/too-large\.md is 5 KiB, more than lexicite\.maxFileSize \(2 KiB\)/);
+
+    await session.server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ text: sentence }] });
+    expect((await diagnosticsFor(session, uri, 3)).diagnostics.map((diagnostic) => diagnostic.code)).toContain('year-mismatch');
+    expect(await session.server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 25 } })).not.toBeNull();
+  }, 30 * SECOND);
+});
