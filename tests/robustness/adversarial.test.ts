@@ -266,14 +266,14 @@ const MAX_RATIO = 10;
 /**
  * Checks that a GROWTH× longer text costs at most MAX_RATIO× the time and produces at most
  * MAX_RATIO× the output (linear work costs about 4×, quadratic work about 16×), and that the
- * larger analysis is consistent. n starts at 8 kB and doubles until the small text takes
- * 100 ms, so that timer noise does not dominate; the larger text is timed up to 3 times,
+ * larger analysis is consistent. n starts at 16 kB and doubles until the small text takes
+ * 150 ms (at most 512 kB), so that timer noise does not dominate; the larger text is timed up to 3 times,
  * until it is within bounds. The output check is exact (no timing).
  */
 async function expectLinear(make: (size: number) => string): Promise<void> {
-  let size = 8_000;
+  let size = 16_000;
   let small = await measure(make(size), 3);
-  while (small.ms < 100 && size < 1_000_000) {
+  while (small.ms < 150 && size < 512_000) {
     size *= 2;
     small = await measure(make(size), 3);
   }
