@@ -72,5 +72,12 @@ function flat(text: string): string {
 
 /** The line break a text uses: its first one (`\r\n`, `\n` or a lone `\r`), or `\n` for a single line. Edits use it. */
 export function lineBreakOf(text: string): string {
-  return /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+  // A text without line breaks is read to its end, and fixes ask once each: remember the last answer.
+  if (text !== lastText) {
+    lastText = text;
+    lastBreak = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+  }
+  return lastBreak;
 }
+let lastText: string | null = null;
+let lastBreak = '\n';

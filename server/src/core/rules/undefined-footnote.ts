@@ -1,3 +1,4 @@
+import { lineBreakOf } from '../document';
 import type { RawFinding, RuleDefinition } from './types';
 
 /** `[^x]` in the text with no `[^x]: …` anywhere in the document. */
@@ -27,7 +28,7 @@ export const undefinedFootnote: RuleDefinition = {
  * the text's line break style, keeping whether the text ends with a line break.
  */
 export function appendAtEnd(text: string, paragraph: string): { start: number; end: number; newText: string } {
-  const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+  const eol = lineBreakOf(text);
   // Only the end of the text is read: an anchored-at-end expression would scan all of it.
   const tail = text.slice(Math.max(0, lastNonBlank(text)));
   const endsWithBreak = /(?:\r\n|\n|\r)$/.test(tail);
