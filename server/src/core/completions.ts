@@ -1,5 +1,5 @@
 import type { DocumentAnalysis } from './analyze';
-import { lineBreakOf } from './document';
+import { endsWithLineBreak, lineBreakOf } from './document';
 import { footnoteLabel, formatCitation, type CitationStyle } from './citations';
 import type { Corpus, Instrument, Official, Provision } from './corpus';
 import { formatDate } from './dates';
@@ -200,7 +200,7 @@ function footnoteItems(analysis: DocumentAnalysis, corpus: Corpus, offset: numbe
     const citation = formatCitation(instrument, provision, style);
     const reuse = existing.get(citation);
     const label = reuse ?? footnoteLabel(reference.id);
-    const needsEol = text.length > 0 && !/[\r\n]$/.test(text.slice(-1));
+    const needsEol = text.length > 0 && !endsWithLineBreak(text);
     items.push({
       label,
       kind: 'footnote',

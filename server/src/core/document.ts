@@ -70,6 +70,12 @@ function flat(text: string): string {
   return text;
 }
 
+/** Whether a text ends with a line break (`\n`, or `\r` alone or in `\r\n`); read at its last character only. */
+export function endsWithLineBreak(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 10 || last === 13;
+}
+
 /** The line break a text uses: its first one (`\r\n`, `\n` or a lone `\r`), or `\n` for a single line. Edits use it. */
 export function lineBreakOf(text: string): string {
   // A text without line breaks is read to its end, and fixes ask once each: remember the last answer.

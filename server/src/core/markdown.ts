@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import markdownItFootnote from 'markdown-it-footnote';
 import { splitIntoChunks, type Chunk } from './chunks';
-import { SourceDocument } from './document';
+import { endsWithLineBreak, SourceDocument } from './document';
 import { collectFootnotes, recordFootnoteDefinitions, type FootnoteDefinition, type FootnoteReference } from './footnotes';
 
 /**
@@ -116,7 +116,7 @@ export function scanChunk(text: string): ChunkScan {
   const env = {};
   const tokens = parser.parse(text, env);
   // markdown-it counts a final line break as ending the last line.
-  const lineCount = lines.lineCount - (/(?:\r\n|\n|\r)$/.test(text) ? 1 : 0);
+  const lineCount = lines.lineCount - (endsWithLineBreak(text) ? 1 : 0);
   tokens.forEach((token, index) => {
     if ((token.type === 'fence' || token.type === 'html_block') && token.map && token.map[1] >= lineCount) openAtEnd = true;
     if (token.type === 'footnote_reference_open') footnoteDepth++;

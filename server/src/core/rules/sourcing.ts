@@ -1,7 +1,7 @@
 import { citationKeyFor } from '../bibliography';
 import { footnoteLabel, formatCitation } from '../citations';
 import type { Fix, Reference } from '../types';
-import { lineBreakOf } from '../document';
+import { endsWithLineBreak, lineBreakOf } from '../document';
 import { footnotesByCitation } from '../footnotes';
 import { isCitation, SENTENCE_CLOSING_AT_END, type Sentence } from '../sentences';
 import type { RuleContext } from './types';
@@ -85,7 +85,7 @@ function referencesBySentence(sentences: readonly Sentence[], references: readon
 /** The edit that appends a footnote definition at the end of the document, after a blank line. */
 function appendDefinition(context: RuleContext, view: SourcingView, label: string, body: string): { start: number; end: number; newText: string } {
   const text = context.document.text;
-  const separator = text.length === 0 ? '' : /[\r\n]$/.test(text.slice(-1)) ? view.eol : `${view.eol}${view.eol}`;
+  const separator = text.length === 0 ? '' : endsWithLineBreak(text) ? view.eol : `${view.eol}${view.eol}`;
   return { start: text.length, end: text.length, newText: `${separator}[^${label}]: ${body}${view.eol}` };
 }
 

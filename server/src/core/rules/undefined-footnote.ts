@@ -1,4 +1,4 @@
-import { lineBreakOf } from '../document';
+import { endsWithLineBreak, lineBreakOf } from '../document';
 import type { RawFinding, RuleDefinition } from './types';
 
 /** `[^x]` in the text with no `[^x]: …` anywhere in the document. */
@@ -31,7 +31,7 @@ export function appendAtEnd(text: string, paragraph: string): { start: number; e
   const eol = lineBreakOf(text);
   // Only the end of the text is read: an anchored-at-end expression would scan all of it.
   const tail = text.slice(Math.max(0, lastNonBlank(text)));
-  const endsWithBreak = /(?:\r\n|\n|\r)$/.test(tail);
+  const endsWithBreak = endsWithLineBreak(text);
   let prefix = '';
   if (text.length > 0 && !/(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)$/.test(tail)) prefix = endsWithBreak ? eol : eol + eol;
   return { start: text.length, end: text.length, newText: `${prefix}${paragraph}${endsWithBreak ? eol : ''}` };
