@@ -70,9 +70,14 @@ function definitionLabelAt(state: StateBlock, line: number): string | null {
   return state.src.slice(start + 2, pos);
 }
 
-/** What markdown-it-footnote would not read as a reference: a label with a space or a line break. */
-// No "[" in a label: a line of "[^[^[^…" would otherwise be read to its end from every opener.
-const TEXT_REFERENCE = /\[\^([^\]\s[]+)\]/gu;
+/**
+ * A character of a footnote mark's label `[^label]`: not a space or line break (markdown-it-footnote
+ * would not read those as a reference), and no "[", so that a line of "[^[^[^…" is not read to
+ * its end from every opener. The sourcing rules read marks with the same class.
+ */
+export const FOOTNOTE_LABEL_CHAR = String.raw`[^\]\s[]`;
+/** A footnote mark `[^label]`, the label in group 1. */
+export const FOOTNOTE_MARK = new RegExp(String.raw`\[\^(${FOOTNOTE_LABEL_CHAR}+)\]`, 'gu');
 
 export function collectFootnotes(
   tokens: readonly Token[],
@@ -130,14 +135,14 @@ export function collectFootnotes(
         const label = (child.meta as { label?: unknown } | null)?.label;
         if (typeof label === 'string') expected.push(label);
       } else if (child.type === 'text') {
-        for (const match of child.content.matchAll(TEXT_REFERENCE)) expected.push(match[1] as string);
+        for (const match of child.content.matchAll(FOOTNOTE_MARK)) expected.push(match[1] as string);
       }
     }
     if (expected.length === 0) continue;
     const from = Math.max(cursor, lineOffset(map[0]));
     const to = lineOffset(map[1]);
     const found: FootnoteReference[] = [];
-    for (const match of masked.slice(from, to).matchAll(TEXT_REFERENCE)) {
+    for (const match of masked.slice(from, to).matchAll(FOOTNOTE_MARK)) {
       const start = from + match.index;
       if (labelOffsets.has(start) || escaped(masked, start)) continue;
       found.push({ label: match[1] as string, start, end: start + match[0].length });

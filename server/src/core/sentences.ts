@@ -1,3 +1,4 @@
+import { FOOTNOTE_LABEL_CHAR, FOOTNOTE_MARK } from './footnotes';
 
 /**
  * Sentences and paragraphs of a draft's prose, and the citations in them: what the sourcing
@@ -71,7 +72,7 @@ const ABBREVIATIONS = new Set(
 );
 
 /** How a sentence closes: punctuation, closing quotes or brackets, and any footnote marks ("….[^1]"). */
-const CLOSING = String.raw`[.!?]+["'\u201d\u2019)\]]*(?:\[\^[^\]\s[]{1,100}\])*`;
+const CLOSING = String.raw`[.!?]+["'\u201d\u2019)\]]*(?:\[\^${FOOTNOTE_LABEL_CHAR}{1,100}\])*`;
 /** The end of a sentence: its closing, then a line end or the next sentence's start. */
 const SENTENCE_END = new RegExp(String.raw`${CLOSING}(?=[ \t\u00a0]*(?:\r\n|\n|\r|$)|[ \t\u00a0]+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])`, 'gu');
 /** The closing at the very end of a sentence's text. */
@@ -155,7 +156,7 @@ function pushSentence(result: ProseSentence[], chunk: ChunkText, body: string, p
 function citationFacts(chunk: ChunkText, span: Span): CitationFacts {
   const text = chunk.masked.slice(span.start, span.end);
   // No pattern here reads past a "[" it did not open: lines of "[[[[…" or "[@[@…" stay linear.
-  const footnotes = [...text.matchAll(/\[\^([^\]\s[]+)\]/g)].map((match) => match[1] as string);
+  const footnotes = [...text.matchAll(FOOTNOTE_MARK)].map((match) => match[1] as string);
   // Autolinks and bare URLs are links too (they are masked out of the prose, so read the raw text).
   const direct = /<https?:\/\/[^\s>]+>|\bhttps?:\/\/\S+|\bwww\.\S+/.test(chunk.raw.slice(span.start, span.end)) || /\][ \t]*\(/.test(text) || hasPandocCitation(text);
   const links = [...text.matchAll(/\[([^\]\n^[]+)\](?:\[([^\]\n[]*)\])?/g)].map((match) => (match[2] || match[1] || '').trim().toLowerCase());
