@@ -111,7 +111,7 @@ export function foldCase(text: string): string | null {
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 const wordCharCache = new Map<number, boolean>();
 /** Whether a code point is a letter, a digit or "_" (what the names' lookbehind rules out before a name). */
-function isWordCodePoint(codePoint: number): boolean {
+export function isWordCodePoint(codePoint: number): boolean {
   if (codePoint < 128) return (codePoint >= 97 && codePoint <= 122) || (codePoint >= 65 && codePoint <= 90) || (codePoint >= 48 && codePoint <= 57) || codePoint === 95;
   let known = wordCharCache.get(codePoint);
   if (known === undefined) {
@@ -122,7 +122,7 @@ function isWordCodePoint(codePoint: number): boolean {
 }
 
 /** Whether the code point that ends right before `at` is a word character (the lookbehind's view, surrogate pairs read whole). */
-function wordBefore(text: string, at: number): boolean {
+export function wordBefore(text: string, at: number): boolean {
   if (at === 0) return false;
   const last = text.charCodeAt(at - 1);
   if (last >= 0xdc00 && last <= 0xdfff && at >= 2) {

@@ -1,3 +1,4 @@
+import { isWordCodePoint, wordBefore } from '../recognize/patterns';
 import type { Instrument } from '../corpus';
 import type { Fix, Reference } from '../types';
 import type { RawFinding, RuleDefinition } from './types';
@@ -31,15 +32,16 @@ function numberSpan(reference: Reference, number: string): { start: number; end:
   const text = lowered.length === reference.text.length ? lowered : reference.text;
   const wanted = number.toLowerCase();
   let index = text.indexOf(wanted);
-  while (index >= 0 && (isWordChar(text[index - 1]) || isWordChar(text[index + wanted.length]))) index = text.indexOf(wanted, index + 1);
+  while (index >= 0 && (wordBefore(text, index) || wordAt(text, index + wanted.length))) index = text.indexOf(wanted, index + 1);
   // Members a range implies ("Articles 22 to 26" → 24, 25) are not written: the written end
   // of the range is reported instead.
   if (index < 0) return null;
   return { start: reference.start + index, end: reference.start + index + wanted.length };
 }
 
-function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[\p{L}\p{N}_]/u.test(char);
+/** Whether a letter, digit or "_" starts at `at` (read as a code point, as the name patterns do). */
+function wordAt(text: string, at: number): boolean {
+  return at < text.length && isWordCodePoint(text.codePointAt(at) as number);
 }
 
 /** The provisions to offer instead of `number`: the last one, and the digits swapped (32 → 23). */
