@@ -1,0 +1,47 @@
+import type { Instrument, Official } from '../corpus';
+import { RANGE } from './patterns';
+
+/** Offsets in a chunk's masked prose, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface NumberedMember extends Span {
+  /** The digits (and bis/ter) as written, e.g. "8", "2bis". */
+  number: string;
+  letter: string | null;
+  /** Set on a member that closes a range ("to 16"): members between are implied. */
+  closesRange: boolean;
+}
+
+export interface ResolutionMember extends Span {
+  number: number;
+  year: number | null;
+  yearSpan: Span | null;
+}
+
+/** A candidate reference found by pass 1 (offsets relative to the chunk). */
+export type Mention =
+  | { type: 'resolutions'; extent: Span; members: ResolutionMember[] }
+  | { type: 'paragraphs'; extent: Span; keyword: string; members: NumberedMember[]; resolution: ResolutionMember | null; single: Span | null }
+  | { type: 'articles'; extent: Span; members: NumberedMember[]; instrument: Instrument | 'treaty' | 'convention' | null; single: Span | null }
+  /** `plural`: "the 1961 and 2000 treaties" names both, but is no antecedent for a later "the treaty". */
+  | { type: 'instruments'; extent: Span; members: Array<{ span: Span; instrument: Instrument }>; plural: boolean }
+  | { type: 'anaphor'; extent: Span; span: Span; target: 'treaty' | 'convention' | 'resolution' }
+  | { type: 'official'; extent: Span; span: Span; official: Official; title: Span | null }
+  | { type: 'surname'; extent: Span; span: Span; surname: string; title: Span | null };
+
+export const RANGE_ONLY = new RegExp(`^${RANGE}$`, 'u');
+
+export function execAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+export function yearOf(match: RegExpExecArray, base: number): { year: number | null; yearSpan: Span | null } {
+  const year = match.groups?.year;
+  if (!year) return { year: null, yearSpan: null };
+  const start = base + match[0].lastIndexOf(year);
+  return { year: Number(year), yearSpan: { start, end: start + 4 } };
+}
