@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadCorpus, type Instrument } from '../server/src/core/corpus';
+import { instrumentDateText, instrumentYear, loadCorpus, type Instrument } from '../server/src/core/corpus';
 import { formatDate } from '../server/src/core/dates';
 import { RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../server/src/core/rules';
 import { RULE_LEVELS } from '../server/src/core/types';
@@ -125,12 +125,12 @@ function snippets(instruments: readonly Instrument[]): Record<string, { prefix: 
     }
     const inline =
       instrument.type === 'resolution'
-        ? `resolution ${instrument.id.replace(/^unscr-/, '')} (${instrument.date.slice(0, 4)})`
+        ? `resolution ${instrument.id.replace(/^unscr-/, '')} (${instrumentYear(instrument) ?? ''})`
         : (instrument.aliases?.[0] ?? instrument.shortTitle);
     result[`${instrument.shortTitle}: inline`] = {
       prefix: [instrument.type === 'resolution' ? `res-${instrument.id.replace(/^unscr-/, '')}` : `name-${instrument.id}`],
       body: [escape(inline)],
-      description: `${instrument.symbol ?? instrument.shortTitle}, ${instrument.dateKind} ${formatDate(instrument.date)}`,
+      description: `${instrument.symbol ?? instrument.shortTitle}, ${instrument.dateKind} ${instrumentDateText(instrument)}`,
     };
   }
   return result;
@@ -155,6 +155,6 @@ export function generatedArtifacts(root: string): Artifact[] {
   return [
     { file: packagePath, content: `${JSON.stringify(manifest, null, 2)}\n` },
     { file: readmePath, content: readme },
-    { file: path.join(root, 'snippets', 'markdown.json'), content: `${JSON.stringify(snippets(corpus.instruments), null, 2)}\n` },
+    { file: path.join(root, 'snippets', 'markdown.json'), content: `${JSON.stringify(snippets(corpus.instruments.filter((instrument) => !instrument.origin)), null, 2)}\n` },
   ];
 }

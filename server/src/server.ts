@@ -417,7 +417,8 @@ connection.onCompletion(async (params) => {
   const offset = analysis.document.offsetAt(params.position);
   const completions = completionsAt(analysis, corpus, offset, { asOf: documentDate(analysis), style: settings.citationStyle });
   if (!completions) return null;
-  return completions.items.map((item) => toCompletionItem(item, analysis.document, completions.replaceStart, offset));
+  const items = completions.items.map((item) => toCompletionItem(item, analysis.document, completions.replaceStart, offset));
+  return completions.incomplete ? { isIncomplete: true, items } : items;
 });
 
 connection.onCodeAction(async (params) => {

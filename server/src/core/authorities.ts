@@ -1,5 +1,5 @@
 import type { DocumentAnalysis } from './analyze';
-import type { Corpus, Instrument, InstrumentType, Official } from './corpus';
+import { instrumentDateText, knownDate, type Corpus, type Instrument, type InstrumentType, type Official } from './corpus';
 import { escapeMarkdown } from './markdown-escape';
 import { formatDate } from './dates';
 import { compareProvisionIds, labelFromId, provisionLabel } from './provision-labels';
@@ -177,7 +177,7 @@ function instrumentHeading(instrument: Instrument): string {
   const parts = [escapeMarkdown(instrument.title)];
   if (instrument.symbol && !instrument.title.includes(instrument.symbol)) parts.push(escapeMarkdown(instrument.symbol));
   const dateKind = instrument.dateKind.replace(/-/g, ' ');
-  parts.push(`${escapeMarkdown(dateKind)} ${escapeMarkdown(formatDate(instrument.date))}`);
+  parts.push(`${escapeMarkdown(dateKind)} ${escapeMarkdown(instrumentDateText(instrument))}`);
   return parts.join(', ');
 }
 
@@ -194,7 +194,7 @@ function compareInstruments(a: Instrument, b: Instrument): number {
     if (na !== null && nb === null) return -1;
     if (na === null && nb !== null) return 1;
   }
-  return a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
+  return (knownDate(a) ?? '9999').localeCompare(knownDate(b) ?? '9999') || a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
 }
 
 function candidateName(id: string, corpus: Corpus): string {

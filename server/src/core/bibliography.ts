@@ -1,6 +1,6 @@
 import { Cite, logger, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import type { Instrument } from './corpus';
+import { knownDate, type Instrument } from './corpus';
 import * as path from 'node:path';
 import { SourceDocument } from './document';
 import { readFrontMatter } from './markdown';
@@ -152,7 +152,7 @@ export function cslItem(instrument: Instrument, key: string): CslItem {
   item.title = instrument.title;
   // ARSIWA's "symbol" describes where the text is published; it is not a number.
   if (instrument.symbol && instrument.type !== 'articles') item.number = instrument.symbol;
-  const date = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(instrument.date);
+  const date = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(knownDate(instrument) ?? '');
   if (date) item.issued = { 'date-parts': [date.slice(1).filter((part): part is string => part !== undefined).map(Number)] };
   if (instrument.url) item.URL = instrument.url;
   return item;

@@ -1,4 +1,4 @@
-import type { Instrument, Provision } from './corpus';
+import { knownDate, type Instrument, type Provision } from './corpus';
 import { formatDate as dayMonthYear, formatDateMonthFirst as monthDayYear } from './dates';
 
 /**
@@ -21,8 +21,15 @@ function resolutionNumber(instrument: Instrument): string {
 
 /** A citation of an instrument, or of one of its provisions. Ends with a full stop. */
 export function formatCitation(instrument: Instrument, provision: Pick<Provision, 'number' | 'kind'> | null, style: CitationStyle): string {
-  const year = instrument.date.slice(0, 4);
+  // A date the sources do not settle is cited by its year; a resolution newer than the index by its number alone.
+  const date = knownDate(instrument) ?? '';
+  const year = date.slice(0, 4);
   if (instrument.type === 'resolution') {
+    if (!year) {
+      const number = resolutionNumber(instrument);
+      const paragraph = provision ? paragraphNumber(provision.number, style) : null;
+      return style === 'oscola' ? `UNSC Res ${number}${paragraph ? `, para ${paragraph}` : ''}.` : `Security Council resolution ${number}${paragraph ? `, para. ${paragraph}` : ''}.`;
+    }
     const number = resolutionNumber(instrument);
     const symbol = instrument.symbol ?? `S/RES/${number} (${year})`;
     const paragraph = provision ? paragraphNumber(provision.number, style) : null;
@@ -30,20 +37,20 @@ export function formatCitation(instrument: Instrument, provision: Pick<Provision
       case 'un':
         return `Security Council resolution ${number} (${year}), ${symbol}${paragraph ? `, para. ${paragraph}` : ''}.`;
       case 'chicago':
-        return `UN Security Council, Resolution ${number} (${year}), ${symbol.replace(/\s*\(\d{4}\)$/, '')} (${monthDayYear(instrument.date)})${paragraph ? `, para. ${paragraph}` : ''}.`;
+        return `UN Security Council, Resolution ${number} (${year}), ${symbol.replace(/\s*\(\d{4}\)$/, '')} (${monthDayYear(date)})${paragraph ? `, para. ${paragraph}` : ''}.`;
       case 'oscola':
-        return `UNSC Res ${number} (${dayMonthYear(instrument.date)}) UN Doc ${symbol.replace(/\s*\(\d{4}\)$/, '')}${paragraph ? `, para ${paragraph}` : ''}.`;
+        return `UNSC Res ${number} (${dayMonthYear(date)}) UN Doc ${symbol.replace(/\s*\(\d{4}\)$/, '')}${paragraph ? `, para ${paragraph}` : ''}.`;
     }
   }
   const article = provision?.number ?? null;
   const symbol = instrument.symbol && instrument.type !== 'articles' ? instrument.symbol : null;
   switch (style) {
     case 'un':
-      return `${instrument.title}${symbol ? `, ${symbol}` : ''} (${instrument.dateKind} ${dayMonthYear(instrument.date)})${article ? `, art. ${article}` : ''}.`;
+      return `${instrument.title}${symbol ? `, ${symbol}` : ''} (${instrument.dateKind} ${dayMonthYear(date)})${article ? `, art. ${article}` : ''}.`;
     case 'chicago':
-      return `${instrument.title}${symbol ? `, ${symbol}` : ''}, ${instrument.dateKind} ${monthDayYear(instrument.date)}${article ? `, art. ${article}` : ''}.`;
+      return `${instrument.title}${symbol ? `, ${symbol}` : ''}, ${instrument.dateKind} ${monthDayYear(date)}${article ? `, art. ${article}` : ''}.`;
     case 'oscola':
-      return `${instrument.title} (${instrument.dateKind} ${dayMonthYear(instrument.date)})${symbol ? ` ${symbol}` : ''}${article ? ` art ${article}` : ''}.`;
+      return `${instrument.title} (${instrument.dateKind} ${dayMonthYear(date)})${symbol ? ` ${symbol}` : ''}${article ? ` art ${article}` : ''}.`;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { DocumentAnalysis } from './analyze';
 import { endsWithLineBreak, lineBreakOf } from './document';
 import { footnoteLabel, formatCitation, type CitationStyle } from './citations';
-import type { Corpus, Instrument, Official, Provision } from './corpus';
+import { instrumentDateText, instrumentYear, knownDate, type Corpus, type Instrument, type Official, type Provision } from './corpus';
 import { formatDate } from './dates';
 import { footnotesByCitation } from './footnotes';
 import { titlesHeldAt } from './hover';
@@ -40,7 +40,12 @@ export interface CompletionOptions {
 export interface Completions {
   replaceStart: number;
   items: CompletionInfo[];
+  /** The list is cut short: the editor should ask again as the writer types more. */
+  incomplete?: boolean;
 }
+
+/** At most this many resolutions are offered at once (the index holds thousands). */
+const MAX_RESOLUTION_ITEMS = 60;
 
 const PREVIEW_LENGTH = 160;
 
@@ -69,7 +74,11 @@ export function completionsAt(analysis: DocumentAnalysis, corpus: Corpus, offset
   }
 
   const resolution = /(?:^|[^\p{L}])(?:[Rr]esolutions?[ \u00a0]|UNSCR[ \u00a0]|S\/RES\/)(\d*)$/u.exec(before);
-  if (resolution) return { replaceStart: offset - (resolution[1]?.length ?? 0), items: resolutionItems(corpus) };
+  if (resolution) {
+    const typed = resolution[1] ?? '';
+    const { items, incomplete } = resolutionItems(corpus, typed);
+    return { replaceStart: offset - typed.length, items, incomplete };
+  }
 
   // A name being typed: the longest run of up to four words ending here that starts an official's name.
   const words = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}[\p{L}'\u2019-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'\u2019-]{1,30})$/u.exec(before)?.[1];
@@ -136,22 +145,31 @@ function citationKeyItems(analysis: DocumentAnalysis): CompletionInfo[] {
   }));
 }
 
-function resolutionItems(corpus: Corpus): CompletionInfo[] {
-  return corpus.instruments
-    .filter((instrument) => instrument.type === 'resolution')
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((instrument, index) => {
-      const number = /^unscr-(\d+)$/.exec(instrument.id)?.[1] ?? instrument.id;
-      return {
-        label: number,
-        kind: 'instrument',
-        detail: `${instrument.symbol ?? instrument.shortTitle}, adopted ${formatDate(instrument.date)}`,
-        documentation: instrument.title,
-        insertText: `${number} (${instrument.date.slice(0, 4)})`,
-        additionalEdits: [],
-        sortText: String(index).padStart(4, '0'),
-      };
-    });
+/**
+ * The resolutions whose number starts with the digits typed: those with a record of their own
+ * (the DPRK resolutions) first, then the index's in order of number, at most
+ * MAX_RESOLUTION_ITEMS of them (the list is then marked incomplete, so that the editor asks
+ * again as more digits are typed).
+ */
+function resolutionItems(corpus: Corpus, typed: string): { items: CompletionInfo[]; incomplete: boolean } {
+  const numberOf = (instrument: Instrument): string => /^unscr-(\d+)$/.exec(instrument.id)?.[1] ?? instrument.id;
+  const matching = corpus.instruments
+    .filter((instrument) => instrument.type === 'resolution' && numberOf(instrument).startsWith(typed))
+    .sort((a, b) => Number(a.origin === 'index') - Number(b.origin === 'index') || (knownDate(a) ?? '').localeCompare(knownDate(b) ?? '') || Number(numberOf(a)) - Number(numberOf(b)));
+  const items = matching.slice(0, MAX_RESOLUTION_ITEMS).map((instrument, index): CompletionInfo => {
+    const number = numberOf(instrument);
+    const year = instrumentYear(instrument);
+    return {
+      label: number,
+      kind: 'instrument',
+      detail: `${instrument.symbol ?? instrument.shortTitle}, adopted ${instrumentDateText(instrument)}`,
+      documentation: instrument.topic ? `${instrument.title}. Topic (Dag Hammarskjöld Library): ${instrument.topic}` : instrument.title,
+      insertText: year === null ? number : `${number} (${year})`,
+      additionalEdits: [],
+      sortText: String(index).padStart(4, '0'),
+    };
+  });
+  return { items, incomplete: matching.length > MAX_RESOLUTION_ITEMS };
 }
 
 function officialItems(corpus: Corpus, prefix: string, asOf: string): CompletionInfo[] {

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { formatDate } from './dates';
+import { readExternalInstruments, type ExternalInstrument } from './external-instruments';
 import { validateInstrument, validateOfficials, type ValidationError } from './generated/validators';
+import { beyondIndexInstrument, readResolutionIndex, symbolYear, type ResolutionIndexInfo } from './resolution-index';
 
 /**
  * The corpus: instruments (with their provisions) and officials, loaded from data/ and
@@ -8,7 +11,7 @@ import { validateInstrument, validateOfficials, type ValidationError } from './g
  * data/schema/. A Corpus is immutable; adding packs yields a new one.
  */
 
-export type InstrumentType = 'resolution' | 'treaty' | 'convention' | 'articles';
+export type InstrumentType = 'resolution' | 'treaty' | 'convention' | 'articles' | 'charter';
 
 export interface SourceRef {
   url: string | null;
@@ -39,6 +42,8 @@ export interface Provision {
   variants?: Rendering[];
   summary?: { text: string; author: string; basis?: string | null } | null;
   note?: string | null;
+  /** For a chapter (`un-charter/ch-7`): the ids of the provisions it contains, in order. */
+  members?: string[];
 }
 
 export interface Instrument {
@@ -48,9 +53,21 @@ export interface Instrument {
   shortTitle: string;
   aliases?: string[];
   symbol?: string | null;
-  /** ISO date adopted or signed. */
-  date: string;
+  /**
+   * ISO date adopted or signed; null when the sources do not settle it (a few resolutions of
+   * the index, whose table and text disagree) or do not give it (a resolution newer than the index).
+   */
+  date: string | null;
   dateKind: string;
+  /** The editorial subject line, e.g. "Non-proliferation/Democratic People's Republic of Korea". */
+  subject?: string | null;
+  /** Resolutions from the index: the Dag Hammarskjöld Library's meeting topic (not a title). */
+  topic?: string | null;
+  meeting?: string | null;
+  /** Where the instrument's record comes from: its own data file (absent), the resolution index, or nothing (a resolution newer than the index). */
+  origin?: 'index' | 'beyond-index';
+  /** Caveats of the record (the index's note on a date, what is held and what is not). */
+  notes?: string | null;
   url?: string | null;
   status: string;
   vote?: string | null;
@@ -59,6 +76,8 @@ export interface Instrument {
     unit: 'article' | 'paragraph';
     count: number | null;
     subparagraphs?: Record<string, string[]>;
+    /** How the instrument numbers its articles: "roman" (the NPT's Article VI) or arabic (absent). */
+    numbering?: 'arabic' | 'roman';
   };
   provisions: Provision[];
   /** Set by the loader on instruments that come from a user's source pack: the pack file. */
@@ -110,9 +129,39 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
+/** What a corpus holds besides its instruments and officials. */
+export interface CorpusExtras {
+  /** The resolution index's extent: above its last number a resolution is newer than the index. */
+  resolutionIndex?: ResolutionIndexInfo | null;
+  /** Instruments outside the corpus, known by name only. */
+  externals?: readonly ExternalInstrument[];
+}
+
+/** The date of an instrument as far as it is known: its ISO date, else the year of its symbol ("1947"), else null. */
+export function knownDate(instrument: Instrument): string | null {
+  if (instrument.date) return instrument.date;
+  const year = symbolYear(instrument.symbol);
+  return year === null ? null : String(year);
+}
+
+/** The date as hovers and messages show it: "14 October 2006", "1947" (date not settled), or "date not known". */
+export function instrumentDateText(instrument: Instrument): string {
+  const date = knownDate(instrument);
+  return date ? formatDate(date) : 'date not known';
+}
+
+/** The year an instrument was adopted or signed, when known. */
+export function instrumentYear(instrument: Instrument): number | null {
+  const date = knownDate(instrument);
+  return date ? Number(date.slice(0, 4)) : null;
+}
+
 export class Corpus {
   readonly instruments: readonly Instrument[];
   readonly officials: readonly Official[];
+  readonly resolutionIndex: ResolutionIndexInfo | null;
+  readonly externals: readonly ExternalInstrument[];
+  private readonly beyondIndex = new Map<number, Instrument>();
   private readonly instrumentsById = new Map<string, Instrument>();
   private readonly resolutionsByNumber = new Map<number, Instrument>();
   private readonly instrumentsByAlias = new Map<string, Instrument[]>();
@@ -120,9 +169,11 @@ export class Corpus {
   private readonly officialsById = new Map<string, Official>();
   private readonly officialsByName = new Map<string, Official[]>();
 
-  constructor(instruments: readonly Instrument[], officials: readonly Official[] = []) {
+  constructor(instruments: readonly Instrument[], officials: readonly Official[] = [], extras: CorpusExtras = {}) {
     this.instruments = instruments;
     this.officials = officials;
+    this.resolutionIndex = extras.resolutionIndex ?? null;
+    this.externals = extras.externals ?? [];
     for (const instrument of instruments) {
       this.instrumentsById.set(instrument.id, instrument);
       const resolutionNumber = /^unscr-(\d+)$/.exec(instrument.id)?.[1];
@@ -140,12 +191,33 @@ export class Corpus {
     }
   }
 
-  instrument(id: string): Instrument | undefined {
-    return this.instrumentsById.get(id);
+  /** What a corpus holds besides instruments and officials, for a corpus built on this one. */
+  get extras(): CorpusExtras {
+    return { resolutionIndex: this.resolutionIndex, externals: this.externals };
   }
 
+  instrument(id: string): Instrument | undefined {
+    const found = this.instrumentsById.get(id);
+    if (found) return found;
+    const number = /^unscr-(\d+)$/.exec(id)?.[1];
+    return number ? this.newerResolution(Number(number)) : undefined;
+  }
+
+  /** A Security Council resolution by number: its record, or, above the index's last number, one newer than the index. */
   resolution(number: number): Instrument | undefined {
-    return this.resolutionsByNumber.get(number);
+    return this.resolutionsByNumber.get(number) ?? this.newerResolution(number);
+  }
+
+  /** Whether a resolution number lies above the bundled index (a resolution adopted after it). */
+  isNewerThanIndex(number: number): boolean {
+    return this.resolutionIndex !== null && number > this.resolutionIndex.last && !this.resolutionsByNumber.has(number);
+  }
+
+  private newerResolution(number: number): Instrument | undefined {
+    if (!this.isNewerThanIndex(number) || !this.resolutionIndex) return undefined;
+    let instrument = this.beyondIndex.get(number);
+    if (!instrument) this.beyondIndex.set(number, (instrument = beyondIndexInstrument(number, this.resolutionIndex)));
+    return instrument;
   }
 
   /** Instruments known by a title, short title, symbol or alias (case-insensitive). */
@@ -172,6 +244,9 @@ function addToIndex<T>(index: Map<string, T[]>, key: string, value: T): void {
   if (!existing) index.set(key, [value]);
   else if (!existing.includes(value)) existing.push(value);
 }
+
+export const RESOLUTION_INDEX_FILE = 'unsc-resolutions.json';
+export const EXTERNAL_INSTRUMENTS_FILE = 'external-instruments.json';
 
 export interface LoadedCorpus {
   corpus: Corpus;
@@ -218,7 +293,20 @@ export function loadCorpus(dataDirectory: string): LoadedCorpus {
     if (validateOfficials(officialsValue)) officials = (officialsValue as { officials: Official[] }).officials;
     else problems.push(...schemaProblems(officialsFile, validateOfficials.errors));
   }
-  return { corpus: new Corpus(instruments, officials), problems };
+
+  // Every other Security Council resolution, from the index; a resolution with a file of its own keeps it.
+  let resolutionIndex: ResolutionIndexInfo | null = null;
+  const indexFile = path.join(dataDirectory, RESOLUTION_INDEX_FILE);
+  const indexValue = readJsonFile(indexFile, problems);
+  if (indexValue !== undefined) {
+    const read = readResolutionIndex(indexValue, indexFile, problems);
+    for (const instrument of read.instruments) if (!seen.has(instrument.id)) instruments.push(instrument);
+    resolutionIndex = read.info;
+  }
+  const externalsFile = path.join(dataDirectory, EXTERNAL_INSTRUMENTS_FILE);
+  const externalsValue = readJsonFile(externalsFile, problems);
+  const externals = externalsValue === undefined ? [] : readExternalInstruments(externalsValue, externalsFile, problems);
+  return { corpus: new Corpus(instruments, officials, { resolutionIndex, externals }), problems };
 }
 
 function readJsonFile(file: string, problems: DataProblem[]): unknown {

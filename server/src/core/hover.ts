@@ -1,5 +1,5 @@
 import type { DocumentAnalysis } from './analyze';
-import type { Corpus, Instrument, Official, OfficialTitle, Provision, Rendering } from './corpus';
+import { instrumentDateText, type Corpus, type Instrument, type Official, type OfficialTitle, type Provision, type Rendering } from './corpus';
 import { escapeMarkdown, markdownLink } from './markdown-escape';
 import { formatCitation, type CitationStyle } from './citations';
 import { formatDate } from './dates';
@@ -101,7 +101,7 @@ export function instrumentHover(instrument: Instrument, cited: readonly string[]
   const lines: string[] = [`**${escapeMarkdown(instrument.title)}**`, ''];
   const facts: string[] = [];
   if (instrument.symbol) facts.push(escapeMarkdown(instrument.symbol));
-  facts.push(`${escapeMarkdown(instrument.dateKind)} ${escapeMarkdown(formatDate(instrument.date))}`);
+  facts.push(`${escapeMarkdown(instrument.dateKind)} ${escapeMarkdown(instrumentDateText(instrument))}`);
   if (instrument.vote) facts.push(`vote ${escapeMarkdown(instrument.vote)}`);
   if (instrument.status && instrument.status !== 'adopted' && instrument.status !== 'unknown') facts.push(escapeMarkdown(instrument.status.replace('-', ' ')));
   lines.push(facts.join(' · '));

@@ -215,7 +215,7 @@ export function applyPacks(base: Corpus, packs: readonly ParsedPack[]): { corpus
   }
 
   if (problems.length === 0 && packs.length === 0) return { corpus: base, problems };
-  return { corpus: new Corpus([...instruments.values()], [...officials.values()]), problems };
+  return { corpus: new Corpus([...instruments.values()], [...officials.values()], base.extras), problems };
 }
 
 function markProvision(provision: Provision, file: string): Provision {

@@ -30,6 +30,11 @@ interface Entry {
 
 const indexCache = new WeakMap<Corpus, Entry[]>();
 
+function topicLabel(topic: string | null | undefined): string | null {
+  if (!topic) return null;
+  return topic.length <= 80 ? topic : `${topic.slice(0, 77).trimEnd()}…`;
+}
+
 function buildIndex(corpus: Corpus): Entry[] {
   const cached = indexCache.get(corpus);
   if (cached) return cached;
@@ -37,13 +42,16 @@ function buildIndex(corpus: Corpus): Entry[] {
   for (const instrument of corpus.instruments) {
     const instrumentKeys = unique([instrument.title, instrument.shortTitle, instrument.symbol, ...(instrument.aliases ?? []), instrument.id]);
     const parent: Entry = {
-      symbol: { name: instrument.title, kind: 'instrument', id: instrument.id, containerName: null, path: instrumentPath(instrument.id), line: 0 },
+      // A resolution from the index shows the Library's meeting topic beside it.
+      symbol: { name: instrument.title, kind: 'instrument', id: instrument.id, containerName: topicLabel(instrument.topic), path: instrumentPath(instrument.id), line: 0 },
       keys: instrumentKeys,
       qualifiedKeys: [],
       parent: null,
-      listed: true,
+      // An empty query lists the instruments with a record of their own, not the thousands of the resolution index.
+      listed: !instrument.origin,
     };
     entries.push(parent);
+    if (instrument.provisions.length === 0) continue;
     const anchors = instrumentDocument(instrument).anchors;
     for (const provision of instrument.provisions) {
       const label = provisionLabel(provision);

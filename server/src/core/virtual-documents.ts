@@ -1,4 +1,4 @@
-import type { Corpus, Instrument, Official, OfficialTitle, Provision, Rendering } from './corpus';
+import { instrumentDateText, type Corpus, type Instrument, type Official, type OfficialTitle, type Provision, type Rendering } from './corpus';
 import { safeLinkTarget } from './markdown-escape';
 import { formatDate } from './dates';
 import { provisionLabel } from './provision-labels';
@@ -210,7 +210,7 @@ export function instrumentDocument(instrument: Instrument): VirtualDocument {
   if (instrument.symbol) out.push(`- Symbol: ${inline(instrument.symbol)}`);
   const dateKind = DATE_KINDS[instrument.dateKind] ?? instrument.dateKind;
   const where = [data.place, data.meeting].filter((value): value is string => typeof value === 'string' && value.length > 0);
-  out.push(`- ${inline(dateKind)}: ${inline(formatDate(instrument.date))}${where.length > 0 ? ` (${where.map(inline).join(', ')})` : ''}`);
+  out.push(`- ${inline(dateKind)}: ${inline(instrumentDateText(instrument))}${where.length > 0 ? ` (${where.map(inline).join(', ')})` : ''}`);
   out.push(`- Status: ${inline(instrument.status.replace(/-/g, ' '))}`);
   if (instrument.type !== 'resolution' && instrument.type !== 'articles') {
     out.push(`- Entry into force: ${instrument.entryIntoForce ? inline(formatDate(instrument.entryIntoForce)) : 'not given by the sources'}`);

@@ -1,4 +1,4 @@
-import type { Corpus, Instrument, Official } from '../corpus';
+import { instrumentYear, type Corpus, type Instrument, type Official } from '../corpus';
 
 /**
  * Regular expressions the recognizer runs over the masked prose. Every quantifier is
@@ -309,7 +309,8 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
 
   const treatyByYear = new Map<number, Instrument>();
   for (const instrument of corpus.instruments) {
-    if (instrument.type === 'treaty') treatyByYear.set(Number(instrument.date.slice(0, 4)), instrument);
+    const year = instrumentYear(instrument);
+    if (instrument.type === 'treaty' && year !== null) treatyByYear.set(year, instrument);
   }
 
   const surnames = [...officialsBySurname.keys()].sort((a, b) => b.length - a.length);

@@ -1,4 +1,4 @@
-import { formatDate } from '../dates';
+import { instrumentDateText, instrumentYear } from '../corpus';
 import type { RawFinding, RuleDefinition } from './types';
 
 /** "Resolution 1718 (2009)": the year written does not match the year the resolution was adopted. */
@@ -16,14 +16,15 @@ export const yearMismatch: RuleDefinition = {
       if (reference.writtenYear === null || !reference.writtenYearSpan || !reference.instrumentId) continue;
       const instrument = corpus.instrument(reference.instrumentId);
       if (!instrument || instrument.type !== 'resolution') continue;
-      const adoptedYear = Number(instrument.date.slice(0, 4));
-      if (adoptedYear === reference.writtenYear) continue;
+      // A resolution newer than the index has no known date: nothing to compare.
+      const adoptedYear = instrumentYear(instrument);
+      if (adoptedYear === null || adoptedYear === reference.writtenYear) continue;
       const correct = String(adoptedYear);
       findings.push({
         start: reference.writtenYearSpan.start,
         end: reference.writtenYearSpan.end,
         message:
-          `${instrument.symbol ?? instrument.shortTitle} was adopted on ${formatDate(instrument.date)}, ` +
+          `${instrument.symbol ?? instrument.shortTitle} was adopted ${instrument.date ? 'on' : 'in'} ${instrumentDateText(instrument)}, ` +
           `not in ${reference.writtenYear}: write (${correct}).`,
         fixes: [
           {
