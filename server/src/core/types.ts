@@ -21,17 +21,23 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information
 export type RuleLevel = Severity | 'off';
 export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 
-export type ReferenceKind = 'instrument' | 'provision' | 'official';
+/**
+ * `external`: an instrument the corpus does not hold (the CTBT, a General Assembly resolution),
+ * or an article of one; its id is a slug (see tests/recognition/CONVENTIONS.md).
+ */
+export type ReferenceKind = 'instrument' | 'provision' | 'official' | 'external';
 
 /** How a reference's target was established. */
 export type ResolvedBy = 'explicit' | 'context' | 'ambiguous' | 'unknown';
 
 export interface Reference {
   kind: ReferenceKind;
-  /** Canonical id: `unscr-1718`, `unscr-1718/op-8d`, `kim-jong-un`. */
+  /** Canonical id: `unscr-1718`, `unscr-1718/op-8d`, `kim-jong-un`; for an external reference a slug (`ctbt`, `icescr/art-1`). */
   id: string;
-  /** The instrument a provision belongs to (the id itself for instruments). */
+  /** The instrument a provision belongs to (the id itself for instruments; the slug for external references). */
   instrumentId: string | null;
+  /** For an external reference: the instrument's name as written (where it was last named, for an article or "the treaty"); otherwise null. */
+  name: string | null;
   /** The matched text, exactly as written in the document. */
   text: string;
   /** UTF-16 offsets into the document text, end exclusive. */

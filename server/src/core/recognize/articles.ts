@@ -1,26 +1,77 @@
 import type { Instrument } from '../corpus';
-import { ARTICLE_HEAD, ARTICLE_NEXT, ARTICLE_PARAGRAPH, OF, WS, YEAR_TREATY, matchFoldedAt, nameKey, type CorpusPatterns } from './patterns';
-import { execAt, RANGE_ONLY, type Mention, type NumberedMember } from './mentions';
+import {
+  ARTICLE_HEAD,
+  ARTICLE_NEXT,
+  ARTICLE_NEXT_ROMAN,
+  ARTICLE_PARAGRAPH,
+  CHAPTER_HEAD,
+  OF,
+  WS,
+  YEAR_TREATY,
+  matchFoldedAt,
+  nameKey,
+  type CorpusPatterns,
+} from './patterns';
+import { externalAt, type ExternalScan } from './external';
+import { execAt, RANGE_ONLY, type ArticleOwner, type Mention, type NumberedMember } from './mentions';
 
-/** Articles of treaties, conventions and the ILC Articles: pass 1. */
+/** Articles of treaties, conventions, the Charter and the ILC Articles, and chapters of the Charter: pass 1. */
 
-const ARTICLE_OWNER_ANAPHOR = new RegExp(String.raw`(?<determiner>(?:this|that)${WS})?(?:(?<treaty>[Tt]reaty)|(?<convention>[Cc]onvention))(?![\p{L}\p{N}_])`, 'yu');
+const ARTICLE_OWNER_ANAPHOR = new RegExp(
+  String.raw`(?<determiner>(?:this|that)${WS})?(?<head>[Tt]reaty|[Cc]onvention|[Cc]ovenant|Charter|Statute|Protocol|Agreement)(?![\p{L}\p{N}_])`,
+  'yu',
+);
 const YEAR_TREATY_AT = new RegExp(YEAR_TREATY.source, 'yu');
-/** A name after "Article N of": an instrument, but not one the corpus knows. */
+/** A name after "Article N of": an instrument, but not one we can name. */
 const OTHER_INSTRUMENT = /^(?:U\.?N\.?|United Nations|\p{Lu}[\p{L}'\u2019-]*)(?![\p{L}\p{N}_])/u;
+/** An abbreviation right after the article, without "of": "Art. 51 UNC", "Article 31(1) VCLT". */
+const ABBREVIATION_GAP = new RegExp(WS, 'yu');
 
-export function articleMembers(text: string, head: RegExpExecArray, headAt: number, spanStart: number): { members: NumberedMember[]; end: number } {
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+/** "VI" → 6; null when the letters are not a well-formed numeral ("IIII", "VV"). */
+export function romanValue(roman: string): number | null {
+  let total = 0;
+  for (let index = 0; index < roman.length; index++) {
+    const value = ROMAN_VALUES[roman[index] as string] ?? 0;
+    const next = ROMAN_VALUES[roman[index + 1] as string] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total > 0 && toRoman(total) === roman ? total : null;
+}
+
+function toRoman(value: number): string {
+  const table: Array<[number, string]> = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let rest = value;
+  let result = '';
+  for (const [amount, letters] of table) {
+    while (rest >= amount) {
+      result += letters;
+      rest -= amount;
+    }
+  }
+  return result;
+}
+
+/** A member's number as the ids write it: "2bis", "6" for "VI"; null for a malformed numeral. */
+function memberNumber(groups: Record<string, string | undefined> | undefined): string | null {
+  if (groups?.roman) {
+    const value = romanValue(groups.roman);
+    return value === null ? null : String(value);
+  }
+  return `${groups?.number ?? ''}${groups?.suffix ?? ''}`;
+}
+
+export function articleMembers(text: string, head: RegExpExecArray, headAt: number, spanStart: number): { members: NumberedMember[]; end: number } | null {
   let end = headAt + head[0].length;
-  const members: NumberedMember[] = [{ start: spanStart, end, number: `${head.groups?.number ?? ''}${head.groups?.suffix ?? ''}`, letter: null, closesRange: false }];
-  for (let next = execAt(ARTICLE_NEXT, text, end); next; next = execAt(ARTICLE_NEXT, text, end)) {
+  const first = memberNumber(head.groups);
+  if (first === null) return null;
+  const members: NumberedMember[] = [{ start: spanStart, end, number: first, letter: null, closesRange: false }];
+  const nextPattern = head.groups?.roman ? ARTICLE_NEXT_ROMAN : ARTICLE_NEXT;
+  for (let next = execAt(nextPattern, text, end); next; next = execAt(nextPattern, text, end)) {
+    const number = memberNumber(next.groups);
+    if (number === null) break;
     const sep = next.groups?.sep ?? '';
-    members.push({
-      start: end + sep.length,
-      end: end + next[0].length,
-      number: `${next.groups?.number ?? ''}${next.groups?.suffix ?? ''}`,
-      letter: null,
-      closesRange: RANGE_ONLY.test(sep),
-    });
+    members.push({ start: end + sep.length, end: end + next[0].length, number, letter: null, closesRange: RANGE_ONLY.test(sep) });
     end += next[0].length;
   }
   return { members, end };
@@ -34,42 +85,116 @@ export function instrumentNameAt(text: string, folded: string | null, at: number
   else if (names) length = execAt(new RegExp(names.original.source, 'yiu'), text, at)?.[0].length ?? 0;
   const byName = length > 0 ? patterns.instrumentByName.get(nameKey(text.slice(at, at + length))) : undefined;
   if (byName) return { instrument: byName, end: at + length };
-  const acronym = patterns.instrumentAcronymAt ? execAt(patterns.instrumentAcronymAt, text, at) : null;
-  const byAcronym = acronym ? patterns.instrumentByName.get(nameKey(acronym[0])) : undefined;
-  if (acronym && byAcronym) return { instrument: byAcronym, end: at + acronym[0].length };
+  const acronym = acronymAt(text, at, patterns);
+  if (acronym) return acronym;
   const year = execAt(YEAR_TREATY_AT, text, at);
   const treaty = year ? patterns.treatyByYear.get(Number(year.groups?.year)) : undefined;
   if (year && treaty) return { instrument: treaty, end: at + year[0].length };
   return null;
 }
 
-export function articleMentions(text: string, folded: string | null, patterns: CorpusPatterns): Mention[] {
+/** A corpus abbreviation or short name matched with its case ("VCLT", "UNC", "UN Charter") right at `at`. */
+function acronymAt(text: string, at: number, patterns: CorpusPatterns): { instrument: Instrument; end: number } | null {
+  const acronym = patterns.instrumentAcronymAt ? execAt(patterns.instrumentAcronymAt, text, at) : null;
+  const byAcronym = acronym ? patterns.instrumentByName.get(nameKey(acronym[0])) : undefined;
+  return acronym && byAcronym ? { instrument: byAcronym, end: at + acronym[0].length } : null;
+}
+
+/** Whose article: the instrument named right at `at`, in the corpus or outside it. */
+function ownerAt(text: string, folded: string | null, at: number, patterns: CorpusPatterns, externals: ExternalScan): { owner: ArticleOwner; end: number } | null {
+  const named = instrumentNameAt(text, folded, at, patterns);
+  if (named) return { owner: { instrument: named.instrument }, end: named.end };
+  const external = externalAt(externals, at);
+  if (external) return { owner: { external: external.external }, end: external.end };
+  return null;
+}
+
+export function articleMentions(text: string, folded: string | null, patterns: CorpusPatterns, externals: ExternalScan): Mention[] {
   const mentions: Mention[] = [];
   for (const head of text.matchAll(ARTICLE_HEAD)) {
     const start = head.index;
-    const { members, end } = articleMembers(text, head, start, start);
-    let extentEnd = end;
-    let instrument: Instrument | 'treaty' | 'convention' | null = null;
-    const of = execAt(OF, text, end);
+    const read = articleMembers(text, head, start, start);
+    if (!read) continue;
+    const { members, end } = read;
+    // ", paragraph 2" / " para. 2" belongs to the article, before or without its instrument.
+    const paragraph = execAt(ARTICLE_PARAGRAPH, text, end);
+    const afterMembers = paragraph ? end + paragraph[0].length : end;
+    let extentEnd = afterMembers;
+    let owner: ArticleOwner = null;
+    const of = execAt(OF, text, afterMembers);
     if (of) {
-      const at = end + of[0].length;
-      const named = instrumentNameAt(text, folded, at, patterns);
+      const at = afterMembers + of[0].length;
+      const named = ownerAt(text, folded, at, patterns, externals);
       const anaphor = named ? null : execAt(ARTICLE_OWNER_ANAPHOR, text, at);
       if (named) {
-        instrument = named.instrument;
+        owner = named.owner;
         extentEnd = named.end;
       } else if (anaphor && (/the[ \t\u00a0]*$/u.test(of[0]) || anaphor.groups?.determiner)) {
-        // "of the treaty", "of this Convention"
-        instrument = anaphor.groups?.treaty ? 'treaty' : 'convention';
+        // "of the treaty", "of this Convention", "of the Charter"
+        owner = { anaphor: (anaphor.groups?.head ?? 'treaty').toLowerCase() };
         extentEnd = at + anaphor[0].length;
       } else if (OTHER_INSTRUMENT.test(text.slice(at, at + 40))) {
-        // "Article 51 of the UN Charter": an article of an instrument the corpus does not know.
+        // "Article 5 of NATO's founding treaty": an article of an instrument we cannot name.
         continue;
       }
+    } else if (execAt(ABBREVIATION_GAP, text, afterMembers)) {
+      // "Art. 51 UNC", "Article 31(1) VCLT", "Article 6 ECHR": the abbreviation names the instrument.
+      const at = afterMembers + (ABBREVIATION_GAP.exec(text)?.[0].length ?? 0);
+      const acronym = acronymAt(text, at, patterns);
+      const external = acronym ? null : externalAt(externals, at);
+      if (acronym) {
+        owner = { instrument: acronym.instrument };
+        extentEnd = acronym.end;
+      } else if (external && /^\p{Lu}{2,}$/u.test(external.external.name.replace(/[\s.]/g, ''))) {
+        owner = { external: external.external };
+        extentEnd = external.end;
+      }
     }
-    const paragraph = execAt(ARTICLE_PARAGRAPH, text, extentEnd);
-    if (paragraph && instrument === null) extentEnd += paragraph[0].length;
-    mentions.push({ type: 'articles', extent: { start, end: extentEnd }, members, instrument, single: members.length === 1 && instrument ? { start, end: extentEnd } : null });
+    // Without an instrument, " para. 2" (no comma) is not taken: "Article 4 paragraph" reads on in prose.
+    if (owner === null && paragraph && !paragraph[0].startsWith(',')) extentEnd = end;
+    mentions.push({ type: 'articles', extent: { start, end: extentEnd }, members, owner, single: members.length === 1 && owner ? { start, end: extentEnd } : null });
   }
   return mentions;
 }
+
+/** The highest chapter of the UN Charter. */
+const CHARTER_CHAPTERS = 19;
+const CHARTER_ID = 'un-charter';
+
+/**
+ * Chapters of the UN Charter: "Chapter VII", "Chapter VII of the Charter", "Chapter 7 of the UN
+ * Charter". A bare chapter must be written in Roman numerals; a chapter of another named
+ * instrument ("Chapter II of the Budapest Convention") or of anything else ("Chapter 3 of this
+ * report") is not one.
+ */
+export function chapterMentions(text: string, folded: string | null, patterns: CorpusPatterns, externals: ExternalScan): Mention[] {
+  const mentions: Mention[] = [];
+  for (const head of text.matchAll(CHAPTER_HEAD)) {
+    const number = head.groups?.roman ? romanValue(head.groups.roman) : Number(head.groups?.arabic);
+    if (number === null || number < 1 || number > CHARTER_CHAPTERS) continue;
+    const start = head.index;
+    const end = start + head[0].length;
+    const of = execAt(OF, text, end);
+    let named = false;
+    let extentEnd = end;
+    if (of) {
+      const at = end + of[0].length;
+      const owner = ownerAt(text, folded, at, patterns, externals);
+      const anaphor = owner ? null : execAt(ARTICLE_OWNER_ANAPHOR, text, at);
+      if (owner && 'instrument' in owner.owner && owner.owner.instrument.id === CHARTER_ID) {
+        named = true;
+        extentEnd = owner.end;
+      } else if (anaphor?.groups?.head === 'Charter') {
+        named = true;
+        extentEnd = at + anaphor[0].length;
+      } else if (owner || OTHER_INSTRUMENT.test(text.slice(at, at + 40)) || /^(?:this|that|these|its|their|our|his|her)\b/u.test(text.slice(at, at + 10))) {
+        continue;
+      }
+    }
+    if (!named && !head.groups?.roman) continue;
+    mentions.push({ type: 'chapter', extent: { start, end: extentEnd }, span: { start, end: extentEnd }, number, named });
+  }
+  return mentions;
+}
+
+export { CHARTER_ID };

@@ -21,14 +21,36 @@ export interface ResolutionMember extends Span {
   yearSpan: Span | null;
 }
 
+/**
+ * An instrument outside the corpus, as named in the text: its slug (from
+ * data/external-instruments.json, or built from the name), the name as written, and its kind
+ * ("treaty", "convention", "covenant", …; "resolution" for another body's resolution).
+ */
+export interface ExternalName {
+  slug: string;
+  name: string;
+  kind: string | null;
+}
+
+/**
+ * Whose articles a mention names: an instrument of the corpus, one outside it, or one named by an
+ * anaphor ("of the treaty", "the Charter's"), resolved in pass 2 by its kind; null: none named.
+ */
+export type ArticleOwner = { instrument: Instrument } | { external: ExternalName } | { anaphor: string } | null;
+
 /** A candidate reference found by pass 1 (offsets relative to the chunk). */
 export type Mention =
   | { type: 'resolutions'; extent: Span; members: ResolutionMember[] }
   | { type: 'paragraphs'; extent: Span; keyword: string; members: NumberedMember[]; resolution: ResolutionMember | null; single: Span | null }
-  | { type: 'articles'; extent: Span; members: NumberedMember[]; instrument: Instrument | 'treaty' | 'convention' | null; single: Span | null }
+  | { type: 'articles'; extent: Span; members: NumberedMember[]; owner: ArticleOwner; single: Span | null }
+  /** A chapter of the UN Charter ("Chapter VII"); `named`: the Charter is named in the phrase. */
+  | { type: 'chapter'; extent: Span; span: Span; number: number; named: boolean }
   /** `plural`: "the 1961 and 2000 treaties" names both, but is no antecedent for a later "the treaty". */
   | { type: 'instruments'; extent: Span; members: Array<{ span: Span; instrument: Instrument }>; plural: boolean }
-  | { type: 'anaphor'; extent: Span; span: Span; target: 'treaty' | 'convention' | 'resolution' }
+  /** An instrument outside the corpus named in the text, or another body's resolution. */
+  | { type: 'external'; extent: Span; span: Span; external: ExternalName }
+  /** "the treaty", "the Convention", "the Charter", "that resolution": `target` is the kind of instrument. */
+  | { type: 'anaphor'; extent: Span; span: Span; target: string }
   | { type: 'official'; extent: Span; span: Span; official: Official; title: Span | null }
   | { type: 'surname'; extent: Span; span: Span; surname: string; title: Span | null };
 

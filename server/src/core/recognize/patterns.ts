@@ -1,4 +1,5 @@
 import { instrumentYear, type Corpus, type Instrument, type Official } from '../corpus';
+import type { ExternalInstrument } from '../external-instruments';
 
 /**
  * Regular expressions the recognizer runs over the masked prose. Every quantifier is
@@ -21,16 +22,40 @@ export const RANGE = String.raw`(?:${WS}(?:to|through|thru)${WS}|${OWS}${DASH}${
 /** ", ", " and ", ", and ", " or " between members of a list. */
 export const LIST = String.raw`(?:${OWS},${OWS}(?:(?:and|or)${WS})?|${WS}(?:and|or)${WS})`;
 
-const RESOLUTION_KEYWORD = String.raw`(?:(?:(?:U\.?N\.?|United${WS}Nations)${WS})?Security${WS}Council${WS}|UNSC${WS})?(?:[Rr]esolutions?|RESOLUTIONS?|Res\.)`;
+/** "Security Council", "UN Security Council", "the Security Council's", "UNSC" before "resolution": the designation names the Council. */
+const COUNCIL = String.raw`(?<council>(?:(?:U\.?N\.?|United${WS}Nations)${WS})?Security${WS}Council(?:['\u2019]s)?${WS}|UNSC${WS})`;
+const RESOLUTION_KEYWORD = String.raw`${COUNCIL}?(?:[Rr]esolutions?|RESOLUTIONS?|Res\.)`;
 const YEAR = String.raw`(?:${OWS}\((?<year>\d{4})\))?`;
 
-/** The first resolution of a designation: "Security Council resolution 1718 (2006)", "UNSCR 2397", "S/RES/1718(2006)". */
+/**
+ * The first resolution of a designation: "Security Council resolution 1718 (2006)", "UNSCR 2397",
+ * "S/RES/1718(2006)", "resolution 82 (1950)". Groups `council`, `unscr` and `symbol` tell a
+ * designation that names the Security Council from a plain "resolution N".
+ */
 export const RESOLUTION_HEAD = new RegExp(
-  String.raw`${BEFORE}(?:${RESOLUTION_KEYWORD}${WS}(?:No\.${OWS})?|UNSCRs?${OWS}|S\/RES\/)(?<number>\d{3,4})${NUMBER_END}${YEAR}`,
+  String.raw`${BEFORE}(?:${RESOLUTION_KEYWORD}${WS}(?:No\.${OWS})?|(?<unscr>UNSCRs?)${OWS}|(?<symbol>S\/RES\/))(?<number>\d{1,4})${NUMBER_END}${YEAR}`,
   'giu',
 );
-/** A further resolution of a list or range: ", 1874", " and 2397 (2017)", " to 2375". */
-export const RESOLUTION_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?:S\/RES\/)?(?<number>\d{3,4})${NUMBER_END}${YEAR}`, 'yiu');
+/** A further resolution of a list or range: ", 1874", " and 2397 (2017)", " to 2375"; one or two digits only with a year ("and 83 (1950)"). */
+export const RESOLUTION_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?:S\/RES\/)?(?<number>\d{3,4}|\d{1,2}(?=${OWS}\(\d{4}\)))${NUMBER_END}${YEAR}`, 'yiu');
+/** What follows a number that makes it another body's: "/262" (68/262), a Roman session "(XXIX)". */
+export const OTHER_BODY_NUMBER_END = new RegExp(String.raw`(?:\/\d|${OWS}\([IVXL]{1,7}\))`, 'yu');
+
+/** The bodies besides the Security Council whose resolutions writers cite, and the prefix of each one's ids. */
+const OTHER_BODY = String.raw`(?<body>(?:(?:U\.?N\.?|United${WS}Nations)${WS})?General${WS}Assembly|UNGA|GA|(?:U\.?N\.?${WS})?Human${WS}Rights${WS}Council|HRC|ECOSOC|Economic${WS}and${WS}Social${WS}Council|(?:IAEA${WS})?Board${WS}of${WS}Governors|IAEA(?:${WS}General${WS}Conference)?)`;
+const OTHER_NUMBER = String.raw`(?<number>(?:ES-)?\d{1,4}(?:\/\d{1,4})?)(?![\p{L}\p{N}_\/])(?:${OWS}\((?<paren>[IVXL]{1,7}|\d{4})\))?`;
+/**
+ * Resolutions of other bodies: "General Assembly resolution 68/262", "GA resolution 3314 (XXIX)",
+ * "Human Rights Council resolution 55/1", the symbols "A/RES/68/262" and "A/HRC/RES/55/1", and a
+ * plain "resolution 68/262" or "resolution 2625 (XXV)" (slashed numbers and Roman sessions are the
+ * General Assembly's numbering, never the Security Council's).
+ */
+export const OTHER_BODY_RESOLUTION = new RegExp(
+  String.raw`${BEFORE}(?:${OTHER_BODY}(?:['\u2019]s)?${WS}(?:[Rr]esolutions?|Res\.)${WS}(?:No\.${OWS})?${OTHER_NUMBER}` +
+    String.raw`|(?<symbol>A\/(?<hrc>HRC\/)?RES\/(?<symbolNumber>(?:ES-)?\d{1,4}\/\d{1,4}))(?![\p{L}\p{N}_\/])` +
+    String.raw`|[Rr]esolutions?${WS}(?<plain>(?:ES-)?\d{1,4}\/\d{1,4}(?![\p{L}\p{N}_\/])|\d{1,4}${OWS}\((?<session>[IVXL]{1,7})\)))`,
+  'gu',
+);
 
 const PARAGRAPH_KEYWORD = String.raw`(?:(?:[Oo]perative${WS})?[Pp]aragraphs?|[Pp]aras?\.?|OPs?\.?)`;
 const PARAGRAPH_MEMBER = String.raw`(?<number>\d{1,3})(?:${OWS}\((?<letter>[a-z])\))?(?:${OWS}\((?<roman>[ivx]{1,5})\))?${NUMBER_END}`;
@@ -46,17 +71,25 @@ export const COMMA_PARAGRAPH = new RegExp(String.raw`,${OWS}(?<keyword>(?:[Oo]pe
 /** " of resolution 1718", " of Security Council resolution 1718 (2006)" after paragraphs. */
 export const OF = new RegExp(String.raw`${WS}of${WS}(?:the${WS})?`, 'yu');
 
-const ARTICLE_MEMBER = String.raw`(?<number>\d{1,3})(?<suffix>bis|ter|quater)?(?<subdivision>(?:${OWS}\([0-9a-z]{1,4}\))*)${NUMBER_END}`;
-/** "Article 4", "Art. 4", "articles 10", "Article 2(1)". */
+const SUBDIVISION = String.raw`(?<subdivision>(?:${OWS}\([0-9a-z]{1,4}\))*)${NUMBER_END}`;
+const ARTICLE_MEMBER = String.raw`(?:(?<number>\d{1,3})(?<suffix>bis|ter|quater)?|(?<roman>[IVXL]{1,7}))${SUBDIVISION}`;
+/** "Article 4", "Art. 4", "articles 10", "Article 2(1)", "Article VI" (Roman numerals, upper case). */
 export const ARTICLE_HEAD = new RegExp(String.raw`${BEFORE}(?:[Aa]rticles?|ARTICLES?|Arts?\.)${OWS}${ARTICLE_MEMBER}`, 'gu');
-export const ARTICLE_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})${ARTICLE_MEMBER}`, 'yu');
-/** ", paragraph 2" after an article: part of the article reference. */
-export const ARTICLE_PARAGRAPH = new RegExp(String.raw`,${OWS}(?:[Pp]aragraphs?|[Pp]aras?\.)${OWS}\d{1,3}${NUMBER_END}`, 'yu');
+/** A further article of a list or range: Arabic after an Arabic head, Roman after a Roman one ("Articles I and II"). */
+export const ARTICLE_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?<number>\d{1,3})(?<suffix>bis|ter|quater)?${SUBDIVISION}`, 'yu');
+export const ARTICLE_NEXT_ROMAN = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?<roman>[IVXL]{1,7})${SUBDIVISION}`, 'yu');
+/** ", paragraph 2", " para. 2" after an article: part of the article reference. */
+export const ARTICLE_PARAGRAPH = new RegExp(String.raw`(?:,${OWS}|${WS})(?:[Pp]aragraphs?|[Pp]aras?\.?)${OWS}\d{1,3}${NUMBER_END}`, 'yu');
+/** "Chapter VII", "Chapter 7": a chapter (of the UN Charter, see chapters.ts). */
+export const CHAPTER_HEAD = new RegExp(String.raw`${BEFORE}(?:[Cc]hapter|CHAPTER)${WS}(?:(?<roman>[IVXL]{1,6})|(?<arabic>\d{1,2}))${NUMBER_END}`, 'gu');
 /** "'s Article 16" after an instrument's name. */
 export const POSSESSIVE_ARTICLE = new RegExp(String.raw`['\u2019]s${WS}(?:[Aa]rticles?|Arts?\.)${OWS}${ARTICLE_MEMBER}`, 'yu');
-/** "the treaty", "this Convention", "that resolution": anaphors. */
+/** The kinds of instrument an anaphor names ("the treaty", "the Covenant"), lower case. */
+export const ANAPHOR_KINDS = ['treaty', 'convention', 'covenant', 'charter', 'statute', 'protocol', 'agreement', 'resolution'] as const;
+const ANAPHOR_HEAD = String.raw`(?<head>[Tt]reaty|TREATY|[Cc]onvention|CONVENTION|[Cc]ovenant|COVENANT|Charter|CHARTER|Statute|STATUTE|Protocol|PROTOCOL|Agreement|AGREEMENT|[Rr]esolution|RESOLUTION)`;
+/** "the treaty", "this Convention", "the Charter", "that resolution": anaphors (`head`: the kind). */
 export const ANAPHOR = new RegExp(
-  String.raw`${BEFORE}(?:[Tt]he|[Tt]his|[Tt]hat|THE|THIS|THAT)${WS}(?:(?<treaty>[Tt]reaty|TREATY)|(?<convention>[Cc]onvention|CONVENTION)|(?<resolution>[Rr]esolution|RESOLUTION))(?![\p{L}\p{N}_])(?!${OWS}(?:No\.|\d|\(\d))`,
+  String.raw`${BEFORE}(?:[Tt]he|[Tt]his|[Tt]hat|THE|THIS|THAT)${WS}${ANAPHOR_HEAD}(?![\p{L}\p{N}_\-])(?!${OWS}(?:No\.|\d|\(\d))`,
   'gu',
 );
 /** "the 2024 treaty", "1961 Treaty". */
@@ -83,6 +116,10 @@ export interface CorpusPatterns {
   notPersonContexts: string[];
   /** Treaties by the year they were signed. */
   treatyByYear: Map<number, Instrument>;
+  /** Instruments outside the corpus by name (data/external-instruments.json): case-insensitive names, case-sensitive abbreviations. */
+  externalNames: FoldedPattern | null;
+  externalAcronyms: RegExp | null;
+  externalByName: Map<string, ExternalInstrument>;
 }
 
 /**
@@ -313,6 +350,19 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
     if (instrument.type === 'treaty' && year !== null) treatyByYear.set(year, instrument);
   }
 
+  const externalByName = new Map<string, ExternalInstrument>();
+  const externalMixed: string[] = [];
+  const externalAcronyms: string[] = [];
+  for (const external of corpus.externals) {
+    for (const name of [...external.names, ...external.abbreviations]) {
+      const key = nameKey(name);
+      // A name the corpus knows is the corpus's.
+      if (instrumentByName.has(key)) continue;
+      externalByName.set(key, external);
+      (external.abbreviations.includes(name) || isCaseSensitive(name) ? externalAcronyms : externalMixed).push(name);
+    }
+  }
+
   const surnames = [...officialsBySurname.keys()].sort((a, b) => b.length - a.length);
   const instrumentNames = foldedAlternation(mixedCase);
   const instrumentAcronyms = alternation(acronyms, 'gu');
@@ -327,5 +377,8 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
     officialsBySurname,
     notPersonContexts,
     treatyByYear,
+    externalNames: foldedAlternation(externalMixed),
+    externalAcronyms: alternation(externalAcronyms, 'gu'),
+    externalByName,
   };
 }

@@ -1,15 +1,37 @@
-import { COMMA_PARAGRAPH, OF, PARAGRAPH_HEAD, PARAGRAPH_NEXT, RESOLUTION_HEAD, RESOLUTION_NEXT } from './patterns';
-import { execAt, RANGE_ONLY, yearOf, type Mention, type NumberedMember, type ResolutionMember } from './mentions';
+import { COMMA_PARAGRAPH, OF, OTHER_BODY_NUMBER_END, OTHER_BODY_RESOLUTION, PARAGRAPH_HEAD, PARAGRAPH_NEXT, RESOLUTION_HEAD, RESOLUTION_NEXT } from './patterns';
+import { execAt, RANGE_ONLY, yearOf, type ExternalName, type Mention, type NumberedMember, type ResolutionMember } from './mentions';
 
-/** Security Council resolutions and their operative paragraphs: pass 1. */
+/**
+ * Security Council resolutions and their operative paragraphs, and other bodies' resolutions
+ * (external references): pass 1.
+ */
 
 const RESOLUTION_AT = new RegExp(RESOLUTION_HEAD.source, 'yiu');
+const OTHER_BODY_AT = new RegExp(OTHER_BODY_RESOLUTION.source, 'yu');
+
+/** Plain "resolution N" above this is not taken for a Security Council resolution (the Council was near 2800 in 2025). */
+export const MAX_PLAIN_RESOLUTION = 2999;
+
+/**
+ * Whether a designation is a Security Council resolution: always when it names the Council
+ * ("Security Council resolution", "UNSCR", "S/RES/"); a plain "resolution N" when N has three
+ * or four digits up to MAX_PLAIN_RESOLUTION, or fewer digits with a year ("resolution 82 (1950)").
+ */
+function isCouncilResolution(head: RegExpExecArray): boolean {
+  const groups = head.groups ?? {};
+  if (groups.council || groups.unscr || groups.symbol) return true;
+  const number = Number(groups.number);
+  if (number > MAX_PLAIN_RESOLUTION) return false;
+  return number >= 100 || Boolean(groups.year);
+}
 
 export function resolutionMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   for (const head of text.matchAll(RESOLUTION_HEAD)) {
     const start = head.index;
     let end = start + head[0].length;
+    // "resolution 68/262", "resolution 3314 (XXIX)": the General Assembly's numbering (see otherBodyMentions).
+    if (execAt(OTHER_BODY_NUMBER_END, text, end) || !isCouncilResolution(head)) continue;
     const members: ResolutionMember[] = [{ start, end, number: Number(head.groups?.number), ...yearOf(head, start) }];
     for (let next = execAt(RESOLUTION_NEXT, text, end); next; next = execAt(RESOLUTION_NEXT, text, end)) {
       const sepLength = next.groups?.sep?.length ?? 0;
@@ -73,6 +95,9 @@ export function paragraphMentions(text: string): Mention[] {
       } else if (/^\s*of\s+(?:the\s+)?(?:Article|Art\.)/u.test(text.slice(end, end + 40))) {
         // "paragraph 2 of Article 16": a paragraph of an article, not of a resolution.
         continue;
+      } else if (execAt(OTHER_BODY_AT, text, end + of[0].length)) {
+        // "paragraph 3 of General Assembly resolution 68/262": not a Security Council paragraph.
+        continue;
       }
     }
     mentions.push({
@@ -83,6 +108,47 @@ export function paragraphMentions(text: string): Mention[] {
       resolution,
       single: members.length === 1 && resolution ? { start, end: extentEnd } : null,
     });
+  }
+  return mentions;
+}
+
+/** The prefix of an external id for a body as written ("General Assembly" → "ga"). */
+function bodyPrefix(body: string): string {
+  const compact = body.replace(/[\s\u00a0.]+/g, ' ').trim();
+  if (/Human Rights Council|^HRC$/u.test(compact)) return 'hrc';
+  if (/ECOSOC|Economic and Social Council/u.test(compact)) return 'ecosoc';
+  if (/IAEA|Board of Governors/u.test(compact)) return 'iaea';
+  return 'ga';
+}
+
+/** "68/262" → "68-262", "ES-11/1" → "es-11-1". */
+function numberSlug(number: string): string {
+  return number.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/**
+ * Resolutions of other bodies, as external references: "General Assembly resolution 3314 (XXIX)"
+ * (`ga-res-3314`), "A/RES/68/262" (`ga-res-68-262`), "Human Rights Council resolution 55/1"
+ * (`hrc-res-55-1`), "resolution ES-11/1" (`ga-res-es-11-1`).
+ */
+export function otherBodyMentions(text: string): Mention[] {
+  const mentions: Mention[] = [];
+  for (const match of text.matchAll(OTHER_BODY_RESOLUTION)) {
+    const groups = match.groups ?? {};
+    let prefix = 'ga';
+    let number: string;
+    if (groups.body) {
+      prefix = bodyPrefix(groups.body);
+      number = groups.number ?? '';
+    } else if (groups.symbol) {
+      prefix = groups.hrc ? 'hrc' : 'ga';
+      number = groups.symbolNumber ?? '';
+    } else {
+      number = (groups.plain ?? '').replace(/\s*\(.*$/su, '');
+    }
+    const span = { start: match.index, end: match.index + match[0].length };
+    const external: ExternalName = { slug: `${prefix}-res-${numberSlug(number)}`, name: match[0].replace(/[\s\u00a0]+/g, ' '), kind: 'resolution' };
+    mentions.push({ type: 'external', extent: span, span, external });
   }
   return mentions;
 }
