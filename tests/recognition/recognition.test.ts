@@ -21,6 +21,8 @@ interface GoldReference {
   writtenTitle: string | null;
   inCitation: boolean;
   candidates?: string[];
+  /** Only for kind "external": the instrument's name as written. */
+  name?: string;
 }
 
 /** A reference as compared: the gold fields, with the span as offsets. */
@@ -54,6 +56,7 @@ function fromGold(text: string, gold: GoldReference): Comparable {
     writtenTitle: gold.writtenTitle,
     inCitation: gold.inCitation,
     ...(gold.resolvedBy === 'ambiguous' ? { candidates: gold.candidates ?? [] } : {}),
+    ...(gold.kind === 'external' ? { name: gold.name ?? '' } : {}),
   };
 }
 
@@ -70,6 +73,7 @@ function fromActual(reference: Reference): Comparable {
     writtenTitle: reference.writtenTitle,
     inCitation: reference.inCitation,
     ...(reference.resolvedBy === 'ambiguous' ? { candidates: reference.candidates ?? [] } : {}),
+    ...(reference.kind === 'external' ? { name: reference.name ?? '' } : {}),
   };
 }
 

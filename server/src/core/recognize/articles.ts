@@ -137,11 +137,12 @@ export function articleMentions(text: string, folded: string | null, patterns: C
         // "Article 5 of NATO's founding treaty": an article of an instrument we cannot name.
         continue;
       }
-    } else if (execAt(ABBREVIATION_GAP, text, afterMembers)) {
+    } else {
       // "Art. 51 UNC", "Article 31(1) VCLT", "Article 6 ECHR": the abbreviation names the instrument.
-      const at = afterMembers + (ABBREVIATION_GAP.exec(text)?.[0].length ?? 0);
-      const acronym = acronymAt(text, at, patterns);
-      const external = acronym ? null : externalAt(externals, at);
+      const gap = execAt(ABBREVIATION_GAP, text, afterMembers);
+      const at = afterMembers + (gap?.[0].length ?? 0);
+      const acronym = gap ? acronymAt(text, at, patterns) : null;
+      const external = !gap || acronym ? null : externalAt(externals, at);
       if (acronym) {
         owner = { instrument: acronym.instrument };
         extentEnd = acronym.end;
@@ -181,7 +182,7 @@ export function chapterMentions(text: string, folded: string | null, patterns: C
       const at = end + of[0].length;
       const owner = ownerAt(text, folded, at, patterns, externals);
       const anaphor = owner ? null : execAt(ARTICLE_OWNER_ANAPHOR, text, at);
-      if (owner && 'instrument' in owner.owner && owner.owner.instrument.id === CHARTER_ID) {
+      if (owner?.owner && 'instrument' in owner.owner && owner.owner.instrument.id === CHARTER_ID) {
         named = true;
         extentEnd = owner.end;
       } else if (anaphor?.groups?.head === 'Charter') {

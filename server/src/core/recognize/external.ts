@@ -41,6 +41,9 @@ const INNER_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', '
 const MAX_PREFIX_WORDS = 6;
 const MAX_COMPLEMENT_WORDS = 16;
 const MAX_WORD_LENGTH = 40;
+const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+/** A capitalised word right after the head: the head is part of another name ("UN Treaty Series", "North Atlantic Treaty Organization"). */
+const CAPITAL_AFTER = /^[ \t\u00a0]\p{Lu}/u;
 
 /** Whether the line holding `at` is a Markdown heading (title-case headlines are not names). */
 function inHeading(text: string, at: number): boolean {
@@ -94,11 +97,15 @@ function complementAfter(text: string, headEnd: number): number {
     const match = wordAt.exec(text);
     if (!match) break;
     const word = match[0].replace(/[.]$/u, '');
+    // Dates are not part of a name's complement ("Armistice Agreement of July 1953").
+    if (MONTHS.has(word) || /^\d/u.test(word)) break;
     if (NAME_WORD.test(word) && !/['\u2019]s$/u.test(word)) {
       end = at + word.length;
     } else if (!INNER_CONNECTORS.has(word)) break;
     count++;
     at += match[0].length;
+    // A full stop after a word (not an abbreviation such as "U.S.") ends the sentence, and the name.
+    if (word.length < match[0].length && !/\./u.test(word)) break;
     // Between words: one space, or ", " inside an enumeration that "and" closes ("Economic, Social and Cultural Rights").
     const gap = /^(?:[ \t\u00a0]+|,[ \t\u00a0]+)/u.exec(text.slice(at, at + 4));
     if (!gap) break;
@@ -133,6 +140,7 @@ export function externalMentions(text: string, folded: string | null, patterns: 
   for (const head of text.matchAll(HEAD)) {
     const headStart = head.index;
     const headEnd = headStart + head[0].length;
+    if (CAPITAL_AFTER.test(text.slice(headEnd, headEnd + 2))) continue;
     const prefix = prefixBefore(text, headStart);
     const end = complementAfter(text, headEnd);
     if (prefix.words.length === 0 && end === headEnd) continue;

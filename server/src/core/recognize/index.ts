@@ -2,11 +2,12 @@ import type { Corpus, Instrument, Official } from '../corpus';
 import type { SourceDocument } from '../document';
 import type { Reference, ResolvedBy } from '../types';
 import { foldCase, patternsFor, type CorpusPatterns } from './patterns';
-import { articleMentions } from './articles';
-import { anaphorMentions, instrumentMentions } from './instruments';
-import type { Mention, NumberedMember, Span } from './mentions';
+import { articleMentions, chapterMentions, CHARTER_ID } from './articles';
+import { externalMentions } from './external';
+import { anaphorMentions, instrumentMentions, withLeadingDeterminer } from './instruments';
+import type { ExternalName, Mention, NumberedMember, Span } from './mentions';
 import { officialMentions } from './officials';
-import { paragraphMentions, resolutionMentions } from './resolutions';
+import { otherBodyMentions, paragraphMentions, resolutionMentions } from './resolutions';
 
 /**
  * The recognizer: finds the references a draft makes (resolutions, operative paragraphs,
@@ -23,20 +24,57 @@ import { paragraphMentions, resolutionMentions } from './resolutions';
 
 const MAX_RANGE_EXPANSION = 60;
 
+/** A mention and the sentence of its chunk it starts in (0, 1, …). */
+export type PlacedMention = Mention & { sentence: number };
+
 /** The mentions in one chunk's masked prose (see chunks.ts), offsets relative to the chunk: what pass 1 finds. */
-export type ChunkMentions = readonly Mention[];
+export type ChunkMentions = readonly PlacedMention[];
+
+/**
+ * Where a sentence ends: ".", "!" or "?" (closing quotes and brackets after it), spaces, then a
+ * capital; or a blank line, a list item, a block quote or a heading starting on the next line.
+ */
+const SENTENCE_END = /[.!?]["'\u201d\u2019)\]*_]*[ \t\u00a0\r\n]+(?=["'\u201c\u2018(\[*_]?\p{Lu})|(?:\r\n|\n|\r)(?=[ \t]*(?:(?:\r\n|\n|\r)|[-*+>#][ \t]|\d{1,3}[.)][ \t]))/gu;
 
 export function collectMentions(masked: string, corpus: Corpus): ChunkMentions {
   const patterns = patternsFor(corpus);
   const folded = foldCase(masked);
-  return selectNonOverlapping([
+  const externals = externalMentions(masked, folded, patterns);
+  const corpusNames = instrumentMentions(masked, folded, patterns);
+  // A name the corpus knows wins over an external name it overlaps ("Russia-DPRK Treaty on Comprehensive Strategic Partnership").
+  const claimed = selectNonOverlapping(corpusNames);
+  const outside = withLeadingDeterminer(masked, externals.mentions).filter((mention) => !overlapsAny(mention.extent, claimed));
+  const selected = selectNonOverlapping([
     ...resolutionMentions(masked),
+    ...otherBodyMentions(masked),
     ...paragraphMentions(masked),
-    ...articleMentions(masked, folded, patterns),
-    ...instrumentMentions(masked, folded, patterns),
+    ...articleMentions(masked, folded, patterns, externals),
+    ...chapterMentions(masked, folded, patterns, externals),
+    ...corpusNames,
+    ...outside,
     ...anaphorMentions(masked),
     ...officialMentions(masked, folded, patterns),
   ]);
+  const ends = [...masked.matchAll(SENTENCE_END)].map((match) => match.index);
+  let sentence = 0;
+  return selected.map((mention) => {
+    while (sentence < ends.length && (ends[sentence] as number) < mention.extent.start) sentence++;
+    return { ...mention, sentence };
+  });
+}
+
+/** Whether a span overlaps one of the sorted, non-overlapping mentions. */
+function overlapsAny(span: Span, mentions: readonly Mention[]): boolean {
+  let low = 0;
+  let high = mentions.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const extent = (mentions[mid] as Mention).extent;
+    if (extent.end <= span.start) low = mid + 1;
+    else if (extent.start >= span.end) high = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /** One chunk for pass 2: where it starts, its mentions, and its citation spans (relative, sorted). */
@@ -85,11 +123,19 @@ function selectNonOverlapping(mentions: Mention[]): Mention[] {
 // ---------------------------------------------------------------------------------------
 // Resolution in document order
 
+/** What a bare article, an anaphor or a surname may refer to: an instrument of the corpus or one outside it. */
+type Target = Instrument | ExternalName;
+
+function isExternal(target: Target): target is ExternalName {
+  return 'slug' in target;
+}
+
 export interface Context {
-  lastResolution: Instrument | null;
-  lastWithArticles: Instrument | null;
-  lastTreaty: Instrument | null;
-  lastConvention: Instrument | null;
+  /** The last resolution: a Security Council one, or another body's (an external one, never the context for paragraphs). */
+  lastResolution: Instrument | ExternalName | null;
+  lastWithArticles: Target | null;
+  /** The last instrument of each kind ("treaty", "convention", "covenant", "charter", …), for anaphors. */
+  lastByKind: ReadonlyMap<string, Target>;
   lastBySurname: Map<string, Official>;
 }
 
@@ -97,11 +143,10 @@ function hasArticles(instrument: Instrument): boolean {
   return instrument.structure.unit === 'article';
 }
 
-function noteInstrument(context: Context, instrument: Instrument): void {
-  if (instrument.type === 'resolution') context.lastResolution = instrument;
-  if (hasArticles(instrument)) context.lastWithArticles = instrument;
-  if (instrument.type === 'treaty') context.lastTreaty = instrument;
-  if (instrument.type === 'convention') context.lastConvention = instrument;
+/** The kind an anaphor names an instrument by: its type for treaties, conventions and the Charter. */
+function kindOf(target: Target): string | null {
+  if (isExternal(target)) return target.kind;
+  return target.type === 'treaty' || target.type === 'convention' || target.type === 'charter' ? target.type : null;
 }
 
 function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDocument, corpus: Corpus, patterns: CorpusPatterns): Reference[] {
@@ -109,10 +154,11 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   // Mentions' spans are relative to their chunk.
   let chunk: RecognitionChunk = { start: 0, mentions: [], citationSpans: [] };
   const shift = (span: Span | null): Span | null => (span ? { start: span.start + chunk.start, end: span.end + chunk.start } : null);
-  let context: Context = { lastResolution: null, lastWithArticles: null, lastTreaty: null, lastConvention: null, lastBySurname: new Map() };
+  let context: Context = { lastResolution: null, lastWithArticles: null, lastByKind: new Map(), lastBySurname: new Map() };
   const emit = (
     span: Span,
-    fields: Pick<Reference, 'kind' | 'id' | 'instrumentId' | 'resolvedBy'> & Partial<Pick<Reference, 'candidates' | 'writtenYear' | 'writtenYearSpan' | 'writtenTitle' | 'writtenTitleSpan'>>,
+    fields: Pick<Reference, 'kind' | 'id' | 'instrumentId' | 'resolvedBy'> &
+      Partial<Pick<Reference, 'name' | 'candidates' | 'writtenYear' | 'writtenYearSpan' | 'writtenTitle' | 'writtenTitleSpan'>>,
   ): void => {
     const start = span.start + chunk.start;
     const end = span.end + chunk.start;
@@ -121,6 +167,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       kind: fields.kind,
       id: fields.id,
       instrumentId: fields.instrumentId,
+      name: fields.name ?? null,
       text: document.text.slice(start, end),
       start,
       end,
@@ -135,6 +182,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
     });
   };
   const articleInstruments = corpus.instruments.filter(hasArticles);
+  const charter = corpus.instrument(CHARTER_ID) ?? null;
 
   // The context is copied before its first change in each chunk, so a memo may keep it as it is.
   let owned = false;
@@ -145,9 +193,36 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
     }
     return context;
   };
+  /** The sentence of this chunk with the last article reference, and that article's instrument (sentences never span chunks). */
+  let articleSentence: { sentence: number; target: Target } | null = null;
+  let sentence = 0;
+
+  /**
+   * The document mentions an instrument: it becomes the antecedent of anaphors of its kind and,
+   * unless it is cited in passing in a sentence about another instrument's article, the
+   * instrument of later bare articles.
+   */
+  const note = (target: Target, asArticle: boolean): void => {
+    const kind = kindOf(target);
+    if (!isExternal(target) && target.type === 'resolution') {
+      own().lastResolution = target;
+      return;
+    }
+    if (isExternal(target) && target.kind === 'resolution') {
+      own().lastResolution = target;
+      return;
+    }
+    if (kind !== null && context.lastByKind.get(kind) !== target) own().lastByKind = new Map(context.lastByKind).set(kind, target);
+    const withArticles = isExternal(target) || hasArticles(target);
+    const passing = articleSentence !== null && articleSentence.sentence === sentence && !sameTarget(articleSentence.target, target);
+    if (withArticles && !passing && context.lastWithArticles !== target) own().lastWithArticles = target;
+    if (asArticle && withArticles && !passing) articleSentence = { sentence, target };
+  };
+
   for (chunk of chunks) {
     const entry = context;
     owned = false;
+    articleSentence = null;
     const line = document.positionAt(chunk.start).line;
     // A chunk's text may occur more than once in a draft: each place keeps its own memo.
     const memos = chunk.memo;
@@ -165,11 +240,26 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       continue;
     }
     const first = references.length;
-    for (const mention of chunk.mentions) resolveMention(mention);
+    for (const mention of chunk.mentions) {
+      sentence = mention.sentence;
+      resolveMention(mention);
+    }
     if (memos) remember(memos, { entry, start: chunk.start, line, exit: context, references: references.slice(first) });
   }
   if (!isSorted(references)) references.sort((a, b) => a.start - b.start || a.end - b.end);
   return references;
+
+  /** The instrument an anaphor of a kind names: the last of that kind; the UN Charter for "the Charter" with none before. */
+  function antecedent(kind: string): { target: Target; resolvedBy: ResolvedBy } | null {
+    const last = context.lastByKind.get(kind);
+    if (last) return { target: last, resolvedBy: 'context' };
+    if (kind === 'charter' && charter) return { target: charter, resolvedBy: 'explicit' };
+    return null;
+  }
+
+  function emitExternal(span: Span, external: ExternalName, part: string | null, resolvedBy: ResolvedBy): void {
+    emit(span, { kind: 'external', id: part ? `${external.slug}/${part}` : external.slug, instrumentId: external.slug, name: external.name, resolvedBy });
+  }
 
   function resolveMention(mention: Mention): void {
     switch (mention.type) {
@@ -178,14 +268,17 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
           const instrument = corpus.resolution(member.number);
           if (!instrument) continue;
           emit(member, { kind: 'instrument', id: instrument.id, instrumentId: instrument.id, resolvedBy: 'explicit', writtenYear: member.year, writtenYearSpan: shift(member.yearSpan) });
-          noteInstrument(own(), instrument);
+          note(instrument, false);
         }
         break;
       }
       case 'paragraphs': {
         const explicit = mention.resolution ? corpus.resolution(mention.resolution.number) : undefined;
         if (mention.resolution && !explicit) break;
-        const instrument = explicit ?? context.lastResolution;
+        const last = context.lastResolution;
+        // After another body's resolution, "paragraph 3" is not a Security Council paragraph.
+        if (!explicit && last && isExternal(last)) break;
+        const instrument = explicit ?? (last as Instrument | null);
         const isOp = /^OP/u.test(mention.keyword);
         if (!instrument && !isOp) break;
         for (const { member, span } of expandMembers(mention.members, mention.single, true)) {
@@ -204,47 +297,74 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
             writtenYearSpan: shift(mention.resolution?.yearSpan ?? null),
           });
         }
-        if (instrument) noteInstrument(own(), instrument);
+        if (instrument) note(instrument, false);
         break;
       }
       case 'articles': {
-        let instrument: Instrument | null = null;
-        let explicit = false;
-        if (mention.instrument === 'treaty') instrument = context.lastTreaty;
-        else if (mention.instrument === 'convention') instrument = context.lastConvention;
-        else if (mention.instrument) {
-          instrument = mention.instrument;
-          explicit = true;
-        } else instrument = context.lastWithArticles;
+        let target: Target | null = null;
+        let resolvedBy: ResolvedBy = 'context';
+        const owner = mention.owner;
+        if (owner === null) target = context.lastWithArticles;
+        else if ('instrument' in owner) {
+          target = owner.instrument;
+          resolvedBy = 'explicit';
+        } else if ('external' in owner) {
+          target = owner.external;
+          resolvedBy = 'explicit';
+        } else {
+          const found = antecedent(owner.anaphor);
+          target = found?.target ?? null;
+          resolvedBy = found?.resolvedBy ?? 'context';
+        }
         for (const { member, span } of expandMembers(mention.members, mention.single, false)) {
           const part = `art-${member.number.toLowerCase()}`;
-          if (!instrument) {
+          if (target && isExternal(target)) {
+            emitExternal(span, target, part, resolvedBy);
+            continue;
+          }
+          // A bare article beyond its context's articles: the writer probably means another instrument.
+          const beyond = target !== null && !withinArticles(target, member.number);
+          if (!target || (beyond && resolvedBy === 'context')) {
             const candidates = articleInstruments.filter((candidate) => withinArticles(candidate, member.number)).map((candidate) => `${candidate.id}/${part}`).sort();
             emit(span, { kind: 'provision', id: part, instrumentId: null, resolvedBy: 'ambiguous', candidates });
             continue;
           }
-          emit(span, {
-            kind: 'provision',
-            id: `${instrument.id}/${part}`,
-            instrumentId: instrument.id,
-            resolvedBy: !withinArticles(instrument, member.number) ? 'unknown' : explicit ? 'explicit' : 'context',
-          });
+          emit(span, { kind: 'provision', id: `${target.id}/${part}`, instrumentId: target.id, resolvedBy: beyond ? 'unknown' : resolvedBy });
         }
-        if (instrument) noteInstrument(own(), instrument);
+        if (target) note(target, true);
+        break;
+      }
+      case 'chapter': {
+        if (!charter) break;
+        emit(mention.span, { kind: 'provision', id: `${charter.id}/ch-${mention.number}`, instrumentId: charter.id, resolvedBy: mention.named ? 'explicit' : 'context' });
+        note(charter, true);
         break;
       }
       case 'instruments': {
         for (const { span, instrument } of mention.members) {
           emit(span, { kind: 'instrument', id: instrument.id, instrumentId: instrument.id, resolvedBy: 'explicit' });
-          if (!mention.plural) noteInstrument(own(), instrument);
+          if (!mention.plural) note(instrument, false);
         }
         break;
       }
+      case 'external': {
+        emitExternal(mention.span, mention.external, null, 'explicit');
+        note(mention.external, false);
+        break;
+      }
       case 'anaphor': {
-        const instrument = mention.target === 'treaty' ? context.lastTreaty : mention.target === 'convention' ? context.lastConvention : context.lastResolution;
-        if (!instrument) break;
-        emit(mention.span, { kind: 'instrument', id: instrument.id, instrumentId: instrument.id, resolvedBy: 'context' });
-        noteInstrument(own(), instrument);
+        if (mention.target === 'resolution') {
+          const last = context.lastResolution;
+          if (!last || isExternal(last)) break;
+          emit(mention.span, { kind: 'instrument', id: last.id, instrumentId: last.id, resolvedBy: 'context' });
+          note(last, false);
+          break;
+        }
+        const found = antecedent(mention.target);
+        if (!found) break;
+        if (isExternal(found.target)) emitExternal(mention.span, found.target, null, 'context');
+        else emit(mention.span, { kind: 'instrument', id: found.target.id, instrumentId: found.target.id, resolvedBy: found.resolvedBy });
+        note(found.target, false);
         break;
       }
       case 'official': {
@@ -262,6 +382,12 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       }
     }
   }
+}
+
+/** Whether two targets are the same instrument (external names compare by slug). */
+function sameTarget(a: Target, b: Target): boolean {
+  if (a === b) return true;
+  return isExternal(a) && isExternal(b) && a.slug === b.slug;
 }
 
 /** Keeps a few memos per chunk: the places its text occurs, and the one before an edit. */
@@ -283,9 +409,15 @@ function copyContext(context: Context): Context {
   return { ...context, lastBySurname: new Map(context.lastBySurname) };
 }
 
+function sameOptionalTarget(a: Target | null, b: Target | null): boolean {
+  return a === b || (a !== null && b !== null && sameTarget(a, b) && (!isExternal(a) || (a as ExternalName).name === (b as ExternalName).name));
+}
+
 function sameContext(a: Context, b: Context): boolean {
   if (a === b) return true;
-  if (a.lastResolution !== b.lastResolution || a.lastWithArticles !== b.lastWithArticles || a.lastTreaty !== b.lastTreaty || a.lastConvention !== b.lastConvention) return false;
+  if (!sameOptionalTarget(a.lastResolution, b.lastResolution) || !sameOptionalTarget(a.lastWithArticles, b.lastWithArticles)) return false;
+  if (a.lastByKind.size !== b.lastByKind.size) return false;
+  for (const [kind, target] of a.lastByKind) if (!sameOptionalTarget(b.lastByKind.get(kind) ?? null, target)) return false;
   if (a.lastBySurname.size !== b.lastBySurname.size) return false;
   for (const [surname, official] of a.lastBySurname) if (b.lastBySurname.get(surname) !== official) return false;
   return true;

@@ -5,19 +5,23 @@ import { execAt, type Mention } from './mentions';
 
 /** Instruments named in the text ("the 2024 treaty", "ARSIWA") and anaphors ("the treaty"): pass 1. */
 
+/** Abbreviations that name an instrument only right after an article ("Art. 51 UNC"). */
+const ARTICLE_ONLY_NAMES = new Set(['UNC']);
+
 export function instrumentMentions(text: string, folded: string | null, patterns: CorpusPatterns): Mention[] {
   const mentions: Mention[] = [];
   const add = (start: number, end: number, instrument: Instrument): void => {
     const extentStart = start - (LEADING_DETERMINER.exec(text.slice(Math.max(0, start - 8), start))?.[1]?.length ?? 0);
     // "the International Law Commission's Article 16": one article reference.
     const possessive = execAt(POSSESSIVE_ARTICLE, text, end);
-    if (possessive) {
-      const { members, end: membersEnd } = articleMembers(text, possessive, end, start);
-      mentions.push({ type: 'articles', extent: { start: extentStart, end: membersEnd }, members, instrument, single: members.length === 1 ? { start, end: membersEnd } : null });
+    const read = possessive ? articleMembers(text, possessive, end, start) : null;
+    if (read) {
+      const { members, end: membersEnd } = read;
+      mentions.push({ type: 'articles', extent: { start: extentStart, end: membersEnd }, members, owner: { instrument }, single: members.length === 1 ? { start, end: membersEnd } : null });
       return;
     }
-    // "the ILC" alone is not the Articles.
-    if (/^(?:ILC|International Law Commission)$/iu.test(text.slice(start, end).replace(/\s+/g, ' '))) return;
+    // "the ILC" alone is not the Articles; "UNC" alone is the United Nations Command (it names the Charter only after an article).
+    if (/^(?:ILC|International Law Commission)$/iu.test(text.slice(start, end).replace(/\s+/g, ' ')) || ARTICLE_ONLY_NAMES.has(text.slice(start, end))) return;
     mentions.push({ type: 'instruments', extent: { start: extentStart, end }, members: [{ span: { start, end }, instrument }], plural: false });
   };
   const names = patterns.instrumentNames ? matchFolded(patterns.instrumentNames, text, folded) : [];
@@ -55,8 +59,27 @@ export function anaphorMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   for (const match of text.matchAll(ANAPHOR)) {
     const span = { start: match.index, end: match.index + match[0].length };
-    const target = match.groups?.treaty ? 'treaty' : match.groups?.convention ? 'convention' : 'resolution';
+    const target = (match.groups?.head ?? 'treaty').toLowerCase();
+    // "the Charter's Article 2(4)": one article reference, from "Charter" to the number.
+    const possessive = target === 'charter' ? execAt(POSSESSIVE_ARTICLE, text, span.end) : null;
+    if (possessive) {
+      const nameStart = span.end - (match.groups?.head?.length ?? 0);
+      const read = articleMembers(text, possessive, span.end, nameStart);
+      if (read) {
+        const { members, end } = read;
+        mentions.push({ type: 'articles', extent: { start: span.start, end }, members, owner: { anaphor: target }, single: members.length === 1 ? { start: nameStart, end } : null });
+        continue;
+      }
+    }
     mentions.push({ type: 'anaphor', extent: span, span, target });
   }
   return mentions;
+}
+
+/** An external name's extent takes a determiner right before it, as a corpus name's does ("the Rome Statute" over "the Statute"). */
+export function withLeadingDeterminer(text: string, mentions: Mention[]): Mention[] {
+  return mentions.map((mention) => {
+    const before = LEADING_DETERMINER.exec(text.slice(Math.max(0, mention.extent.start - 8), mention.extent.start))?.[1]?.length ?? 0;
+    return before === 0 ? mention : { ...mention, extent: { start: mention.extent.start - before, end: mention.extent.end } };
+  });
 }

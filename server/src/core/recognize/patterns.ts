@@ -308,7 +308,8 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
     // Resolutions are recognized by their designations, not by these names.
     if (instrument.type === 'resolution') continue;
     for (const raw of [instrument.title, instrument.shortTitle, ...(instrument.aliases ?? [])]) {
-      const name = raw.replace(/^(?:the|The)\s+/, '').trim();
+      // "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)": the abbreviation after a name is a name of its own.
+      const name = raw.replace(/^(?:the|The)\s+/, '').replace(/\s*\([A-Z]{2,}\)$/, '').trim();
       if (name.length < 3 || /^\d+$/.test(name)) continue;
       instrumentByName.set(nameKey(name), instrument);
       (isCaseSensitive(name) ? acronyms : mixedCase).push(name);
