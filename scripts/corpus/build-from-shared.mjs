@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Maintainer tool: rebuilds data/instruments/*.json and data/officials.json from the shared
+// Maintainer tool: rebuilds data/instruments/*.json, data/officials.json and data/unsc-resolutions.json from the shared
 // source files plus the curated overlay (scripts/corpus/overlay.json).
 //
 //   node scripts/corpus/build-from-shared.mjs [../shared/sources]
@@ -11,9 +11,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DATA_DIR, OVERLAY_FILE, SHARED_FILES, readJson, sharedDirFromArgs, splitSource, stableStringify, tidyWhitespace,
+  DATA_DIR, OVERLAY_FILE, SHARED_FILES, UNSC_INDEX_FILE, UNSC_INDEX_SOURCE, readJson, renderingSourceText, sharedDirFromArgs, splitSource,
+  stableStringify, tidyWhitespace,
 } from './lib.mjs';
 import { expandPlaceholders, planInstrument } from './plan.mjs';
+import { buildUnscIndex, stringifyUnscIndex } from './unsc-index.mjs';
 import { updateReadme } from './readme-table.mjs';
 
 const sharedDir = sharedDirFromArgs();
@@ -35,6 +37,21 @@ function hostOf(url) {
   }
 }
 
+/**
+ * Our standard sentences for a source part's flags, added to every rendering taken from it:
+ * `verified` (the retriever's cross-check result), `amended` (wording as amended) and
+ * `single_source` (no second copy).
+ */
+function flagNotes(part) {
+  const out = [];
+  if (typeof part.verified === 'string' && part.verified.trim() !== '') out.push(`Cross-check: ${part.verified.trim()}.`);
+  if (part.amended === true) out.push('Amended article: the wording now in force is given here, not the original 1945 wording.');
+  if (part.single_source === true) {
+    out.push('Single source: this text comes from one copy only and was not cross-checked against a second full copy; single words may be wrong, so check the official text before quoting.');
+  }
+  return out;
+}
+
 function buildRendering(instrumentId, fileName, source, inst, r) {
   const { part, spec, field } = r;
   const lang = part.lang ?? inst.defaultLang ?? 'en';
@@ -46,12 +63,12 @@ function buildRendering(instrumentId, fileName, source, inst, r) {
   if (translation === null && part.translation_variant) {
     fail(`${instrumentId}: part #${r.index} is flagged translation_variant but the overlay calls it untranslated`);
   }
-  const rawSource = part.source ?? inst.renderingSource ?? null;
+  const rawSource = renderingSourceText(part, field, inst);
   const { url, detail } = splitSource(rawSource);
   if (!url) fail(`${instrumentId}: part #${r.index} has no source URL`);
   const host = hostOf(url);
   const label = spec.label ?? (inst.hostLabels && host && inst.hostLabels[host]) ?? part.label;
-  const notes = [part.note, expandPlaceholders(fileName, source.parts, spec.note, tidyWhitespace)]
+  const notes = [part.note, ...flagNotes(part), expandPlaceholders(fileName, source.parts, spec.note, tidyWhitespace)]
     .filter((n) => typeof n === 'string' && n.trim() !== '');
   return {
     body: tidyWhitespace(part[field]),
@@ -93,6 +110,25 @@ function buildProvision(instrumentId, fileName, source, inst, plan) {
     for (const key of ['part', 'chapter', 'section', 'title']) {
       if (typeof withContext.part.context[key] === 'string') context[key] = withContext.part.context[key];
     }
+  } else {
+    // Parts that name their chapter directly (`chapter`, as in the Charter source).
+    const withChapter = plan.renderings.find((r) => typeof r.part.chapter === 'string' && r.part.chapter !== '');
+    if (withChapter) context = { chapter: withChapter.part.chapter };
+  }
+  if (plan.kind === 'chapter') {
+    return {
+      id: plan.id,
+      number: plan.number,
+      kind: plan.kind,
+      title: plan.title,
+      titleSource: source.chapter_headings_source ?? null,
+      context: null,
+      members: plan.members,
+      text: null,
+      variants: [],
+      summary: null,
+      note: null,
+    };
   }
   const summary = entry.summary
     ? { text: entry.summary.text, author: 'lexicite', basis: entry.summary.basis ?? null }
@@ -168,6 +204,7 @@ function buildInstrument(id) {
   if (inst.vote !== undefined) vote = inst.vote;
   const structure = {
     unit: inst.structure.unit,
+    ...(inst.structure.numbering !== undefined ? { numbering: inst.structure.numbering } : {}),
     count: inst.structure.count ?? null,
     preambularCount: inst.structure.preambularCount ?? null,
     subparagraphs: inst.structure.subparagraphs ?? {},
@@ -288,6 +325,9 @@ function main() {
   }
   fs.writeFileSync(path.join(DATA_DIR, 'officials.json'), stableStringify(buildOfficials()));
   console.log('officials.json written');
+  const index = buildUnscIndex(readJson(path.join(sharedDir, UNSC_INDEX_SOURCE)), overlay.unscResolutions ?? fail('overlay has no unscResolutions entry'));
+  fs.writeFileSync(path.join(DATA_DIR, UNSC_INDEX_FILE), stringifyUnscIndex(index));
+  console.log(`${UNSC_INDEX_FILE}: ${index.resolutions.length} resolutions`);
   updateReadme();
   console.log('data/README.md coverage table updated');
 }

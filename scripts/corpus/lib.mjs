@@ -75,26 +75,45 @@ export function splitSource(sourceText) {
   return { url, detail: rest === '' ? null : rest };
 }
 
+/**
+ * The source description of a rendering: the part's own `source` (or `variant_source` for a
+ * rendering of its `variant_text`), else the overlay's `renderingSource` for the instrument.
+ */
+export function renderingSourceText(part, field, inst) {
+  if (field === 'variant_text' && typeof part.variant_source === 'string') return part.variant_source;
+  return part.source ?? inst.renderingSource ?? null;
+}
+
 /** JSON with 2-space indent and a trailing newline; key order is whatever the caller built. */
 export function stableStringify(value) {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
-export const SHARED_FILES = {
-  'unscr-1695': 'unsc-1695.json',
-  'unscr-1718': 'unsc-1718.json',
-  'unscr-1874': 'unsc-1874.json',
-  'unscr-2087': 'unsc-2087.json',
-  'unscr-2094': 'unsc-2094.json',
-  'unscr-2270': 'unsc-2270.json',
-  'unscr-2321': 'unsc-2321.json',
-  'unscr-2356': 'unsc-2356.json',
-  'unscr-2371': 'unsc-2371.json',
-  'unscr-2375': 'unsc-2375.json',
-  'unscr-2397': 'unsc-2397.json',
-  arsiwa: 'ilc-arsiwa-2001.json',
-  'rus-dprk-2024': 'rus-dprk-treaty-comprehensive-strategic-partnership-2024.json',
-  'rus-dprk-2000': 'rus-dprk-treaty-friendship-good-neighbourliness-cooperation-2000.json',
-  'ussr-dprk-1961': 'ussr-dprk-treaty-friendship-cooperation-mutual-assistance-1961.json',
-  'budapest-convention': 'coe-ets-185-budapest-convention.json',
-};
+/**
+ * Instrument id -> shared source file, in the overlay's order (which is also the order of the
+ * README coverage table). Each overlay entry names its file in `sourceFile`, so a new instrument
+ * needs only an overlay entry.
+ */
+export const SHARED_FILES = Object.fromEntries(
+  Object.entries(readJson(OVERLAY_FILE).instruments).map(([id, inst]) => {
+    if (typeof inst.sourceFile !== 'string') throw new Error(`overlay entry ${id} has no sourceFile`);
+    return [id, inst.sourceFile];
+  }),
+);
+
+/** The shared source of the Security Council resolution index, and the data file built from it. */
+export const UNSC_INDEX_SOURCE = 'unsc-resolutions-index.json';
+export const UNSC_INDEX_FILE = 'unsc-resolutions.json';
+
+/** Value of a Roman numeral (I ... MMMCMXCIX), or null when the string is not a well-formed one. */
+export function romanToInt(roman) {
+  if (typeof roman !== 'string' || !/^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(roman) || roman === '') return null;
+  const values = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+  let total = 0;
+  for (let i = 0; i < roman.length; i += 1) {
+    const v = values[roman[i]];
+    const next = values[roman[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}

@@ -1,15 +1,19 @@
 // Maps the parts of one shared source file to provisions, using the curated overlay.
 // Used by build-from-shared.mjs (to write data/) and verify-against-shared.mjs (to re-check it),
 // so both scripts agree on which source part every rendering came from.
-import { selectPart } from './lib.mjs';
+import { romanToInt, selectPart } from './lib.mjs';
 
 const FRONT_OTHER = ['header', 'title', 'heading', 'opening', 'ga-res-56-83', 'preamble'];
 const AFTER_PREAMBLE_OTHER = ['chapeau', 'agreed'];
-const BACK_OTHER = ['testimonium'];
+const BACK_OTHER = ['testimonium', 'annex'];
 const AUTO_OTHER = new Set([...FRONT_OTHER, ...AFTER_PREAMBLE_OTHER, ...BACK_OTHER]);
 
-/** Provision id and kind that a part's own `number` implies, or null when a curator must decide. */
-function autoTarget(instrumentId, unit, number, quoteCounter) {
+/**
+ * Provision id and kind that a part's own `number` implies, or null when a curator must decide.
+ * With `numbering: "roman"` (structure.numbering in the overlay) an article numbered "IV" becomes
+ * `<id>/art-4` and keeps "IV" as its number.
+ */
+function autoTarget(instrumentId, unit, number, quoteCounter, numbering) {
   if (number === null || number === undefined) {
     const n = quoteCounter.next();
     return { id: `${instrumentId}/quote-${n}`, kind: 'other', number: `quote-${n}` };
@@ -21,6 +25,9 @@ function autoTarget(instrumentId, unit, number, quoteCounter) {
       ? { id: `${instrumentId}/op-${m[1]}`, kind: 'operative-paragraph', number: m[1] }
       : { id: `${instrumentId}/art-${m[1]}`, kind: 'article', number: m[1] };
   }
+  if (numbering === 'roman' && unit === 'article' && romanToInt(number) !== null) {
+    return { id: `${instrumentId}/art-${romanToInt(number)}`, kind: 'article', number };
+  }
   if ((m = /^(\d+)\(([a-z])\)$/.exec(number)) && unit === 'paragraph') {
     return { id: `${instrumentId}/op-${m[1]}${m[2]}`, kind: 'operative-paragraph', number: `${m[1]}(${m[2]})` };
   }
@@ -30,6 +37,10 @@ function autoTarget(instrumentId, unit, number, quoteCounter) {
 
 /** Sort key so provisions come out in document order: front matter, preamble, body, back matter, loose quotations. */
 export function provisionSortKey(instrumentId, provision) {
+  if (provision.kind === 'chapter') {
+    // A chapter heading comes just before its first article (see the comparator in planInstrument).
+    return provision.members.length ? provisionSortKey(instrumentId, { id: provision.members[0], kind: 'article' }) : `6-${provision.id}`;
+  }
   const local = provision.id.slice(instrumentId.length + 1);
   const pad = (n) => String(n).padStart(4, '0');
   let m;
@@ -107,9 +118,12 @@ export function planInstrument(instrumentId, fileName, source, overlay) {
   const quoteCounter = { next: () => ++quoteN };
   parts.forEach((part, index) => {
     if (used.has(index)) return;
-    const target = autoTarget(instrumentId, unit, part.number, quoteCounter);
+    const target = autoTarget(instrumentId, unit, part.number, quoteCounter, overlay.structure.numbering);
     if (!target) throw new Error(`${fileName}: part #${index} (${part.label}) has number ${JSON.stringify(part.number)}; map it in overlay.json`);
     if (explicit.has(target.id)) throw new Error(`${fileName}: part #${index} would join curated provision ${target.id}; list it there or exclude it`);
+    if (typeof part.variant_text === 'string' || part.conflict) {
+      throw new Error(`${fileName}: part #${index} (${part.label}) has a variant_text or a conflict flag; list ${target.id} in overlay.json with both renderings and notes that say how the sources disagree`);
+    }
     const p = ensure(target.id, target.kind, target.number);
     used.set(index, `rendering of ${target.id}`);
     p.renderings.push({ index, part, field: 'text', spec: {} });
@@ -120,17 +134,61 @@ export function planInstrument(instrumentId, fileName, source, overlay) {
       throw new Error(`${instrumentId}: ${p.id} has ${p.renderings.length} renderings; list them in overlay.json in order (primary first)`);
     }
     for (const r of p.renderings) {
+      if (r.part.conflict && !(typeof r.spec.note === 'string' && r.spec.note.trim() !== '')) {
+        throw new Error(`${fileName}: part #${r.index} is flagged conflict; the overlay must say in each rendering's note how the sources disagree`);
+      }
       if (r.part.paraphrase) throw new Error(`${fileName}: part #${r.index} is flagged paraphrase and cannot be a rendering`);
       if (r.part.report_not_treaty_text) throw new Error(`${fileName}: part #${r.index} is a report, not treaty text`);
       if (typeof r.part[r.field] !== 'string') throw new Error(`${fileName}: part #${r.index} has no string field ${r.field}`);
     }
   }
+  for (const chapter of planChapters(instrumentId, fileName, source, provisions)) provisions.set(chapter.id, chapter);
   const ordered = [...provisions.values()].sort((a, b) => {
+    const ka = provisionSortKey(instrumentId, a);
+    const kb = provisionSortKey(instrumentId, b);
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    return (a.kind === 'chapter' ? 0 : 1) - (b.kind === 'chapter' ? 0 : 1);
+  });
+  return { provisions: ordered, excluded, used };
+}
+
+/**
+ * Chapter provisions, for a source with `chapter_headings` ({"VII": "CHAPTER VII: NAME", ...}) whose
+ * parts name their chapter in a `chapter` field holding one of those headings. One provision per
+ * heading: id `<id>/ch-<arabic>`, number the heading key ("VII"), kind `chapter`, title the name
+ * after "CHAPTER <n>:" (words as in the source), no text, and `members`: the ids of the provisions
+ * whose parts sit in that chapter, in document order. Sources without chapter_headings get none.
+ */
+export function planChapters(instrumentId, fileName, source, provisions) {
+  const headings = source.chapter_headings;
+  if (!headings || typeof headings !== 'object') return [];
+  const keyOfHeading = new Map();
+  const chapters = [];
+  for (const [key, heading] of Object.entries(headings)) {
+    const n = /^\d+$/.test(key) ? Number(key) : romanToInt(key);
+    if (n === null) throw new Error(`${fileName}: chapter heading key ${JSON.stringify(key)} is neither Arabic nor Roman`);
+    const m = /^CHAPTER\s+([IVXLCDM]+|\d+)\s*[:.–-]\s*(\S.*)$/i.exec(heading);
+    if (!m || m[1].toUpperCase() !== key.toUpperCase()) throw new Error(`${fileName}: chapter heading ${JSON.stringify(heading)} does not read 'CHAPTER ${key}: <name>'`);
+    keyOfHeading.set(heading, key);
+    chapters.push({ id: `${instrumentId}/ch-${n}`, kind: 'chapter', number: key, entry: null, renderings: [], title: m[2], members: [] });
+  }
+  const byKey = new Map(chapters.map((c) => [c.number, c]));
+  const inOrder = [...provisions.values()].sort((a, b) => {
     const ka = provisionSortKey(instrumentId, a);
     const kb = provisionSortKey(instrumentId, b);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
-  return { provisions: ordered, excluded, used };
+  for (const p of inOrder) {
+    const named = new Set(p.renderings.map((r) => r.part.chapter).filter((c) => typeof c === 'string'));
+    if (named.size > 1) throw new Error(`${instrumentId}: ${p.id} has renderings from parts in different chapters`);
+    for (const heading of named) {
+      const key = keyOfHeading.get(heading);
+      if (key === undefined) throw new Error(`${fileName}: chapter ${JSON.stringify(heading)} of ${p.id} is not in chapter_headings`);
+      byKey.get(key).members.push(p.id);
+    }
+  }
+  for (const c of chapters) if (!c.members.length) throw new Error(`${fileName}: no part is in chapter ${c.number}`);
+  return chapters;
 }
 
 /** Replaces {{text:<selector>}} in a curated note with the whitespace-tidied text of that part (mechanical quotation). */

@@ -11,9 +11,13 @@ export function coverageTable() {
   for (const id of Object.keys(SHARED_FILES)) {
     const d = readJson(path.join(DATA_DIR, 'instruments', `${id}.json`));
     const withText = d.provisions.filter((p) => p.text);
-    const without = d.provisions.filter((p) => !p.text);
+    // Chapter headings have no text by nature; they are counted in the Count column instead.
+    const chapters = d.provisions.filter((p) => p.kind === 'chapter');
+    const without = d.provisions.filter((p) => !p.text && p.kind !== 'chapter');
     const renderings = withText.reduce((n, p) => n + 1 + p.variants.length, 0);
-    const count = d.structure.count === null ? 'unknown' : `${d.structure.count} ${d.structure.unit}s`;
+    let count = d.structure.count === null ? 'unknown' : `${d.structure.count} ${d.structure.unit}s`;
+    if (d.structure.numbering === 'roman') count += ' (Roman numerals)';
+    if (chapters.length) count += `, ${chapters.length} chapters`;
     const list = (ps) => (ps.length ? `${ps.length}: ${ps.map((p) => p.number).join(', ')}` : '0');
     rows.push(`| \`${id}\` | ${list(withText)} | ${list(without)} | ${renderings} | ${count} | ${d.complete ? 'yes' : 'no'} |`);
   }
