@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDate } from './dates';
 import { readExternalInstruments, type ExternalInstrument } from './external-instruments';
-import { validateInstrument, validateOfficials, type ValidationError } from './generated/validators';
-import { beyondIndexInstrument, readResolutionIndex, symbolYear, type ResolutionIndexInfo } from './resolution-index';
+import { validateInstrument, validateOfficials, validateResolutionIndex, type ValidationError } from './generated/validators';
+import { beyondIndexInstrument, readResolutionIndex, symbolYear, type ResolutionIndexFile, type ResolutionIndexInfo } from './resolution-index';
 
 /**
  * The corpus: instruments (with their provisions) and officials, loaded from data/ and
@@ -298,8 +298,9 @@ export function loadCorpus(dataDirectory: string): LoadedCorpus {
   let resolutionIndex: ResolutionIndexInfo | null = null;
   const indexFile = path.join(dataDirectory, RESOLUTION_INDEX_FILE);
   const indexValue = readJsonFile(indexFile, problems);
-  if (indexValue !== undefined) {
-    const read = readResolutionIndex(indexValue, indexFile, problems);
+  if (indexValue !== undefined && !validateResolutionIndex(indexValue)) problems.push(...schemaProblems(indexFile, validateResolutionIndex.errors));
+  else if (indexValue !== undefined) {
+    const read = readResolutionIndex(indexValue as ResolutionIndexFile);
     for (const instrument of read.instruments) if (!seen.has(instrument.id)) instruments.push(instrument);
     resolutionIndex = read.info;
   }

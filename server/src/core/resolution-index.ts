@@ -1,4 +1,4 @@
-import type { DataProblem, Instrument } from './corpus';
+import type { Instrument } from './corpus';
 
 /**
  * Every Security Council resolution, from the bundled index (data/unsc-resolutions.json: number,
@@ -108,40 +108,10 @@ export function beyondIndexInstrument(number: number, index: ResolutionIndexInfo
   };
 }
 
-/**
- * The index file's resolutions as instruments. A malformed entry is reported and skipped; a
- * malformed file is reported and yields no resolutions (the rest of the corpus still loads).
- */
-export function readResolutionIndex(value: unknown, file: string, problems: DataProblem[]): { instruments: Instrument[]; info: ResolutionIndexInfo | null } {
-  const resolutions = (value as ResolutionIndexFile | null)?.resolutions;
-  if (!Array.isArray(resolutions)) {
-    problems.push({ file, jsonPath: '$.resolutions', message: 'must be a list of resolutions', severity: 'error' });
-    return { instruments: [], info: null };
-  }
-  const instruments: Instrument[] = [];
+/** The index file's resolutions (already checked against data/schema/unsc-resolutions.schema.json) as instruments. */
+export function readResolutionIndex(index: ResolutionIndexFile): { instruments: Instrument[]; info: ResolutionIndexInfo | null } {
+  const instruments = index.resolutions.map(indexedResolutionInstrument);
   let last: IndexedResolution | null = null;
-  resolutions.forEach((entry: unknown, index) => {
-    const problem = entryProblem(entry);
-    if (problem) {
-      problems.push({ file, jsonPath: `$.resolutions[${index}]${problem.path}`, message: problem.message, severity: 'error' });
-      return;
-    }
-    const resolution = entry as IndexedResolution;
-    instruments.push(indexedResolutionInstrument(resolution));
-    if (!last || resolution.number > last.number) last = resolution;
-  });
-  const lastEntry = last as IndexedResolution | null;
-  return { instruments, info: lastEntry ? { last: lastEntry.number, lastDate: lastEntry.date } : null };
-}
-
-function entryProblem(entry: unknown): { path: string; message: string } | null {
-  if (typeof entry !== 'object' || entry === null) return { path: '', message: 'must be an object' };
-  const record = entry as Record<string, unknown>;
-  if (!Number.isInteger(record.number) || (record.number as number) < 1) return { path: '.number', message: 'must be a positive integer' };
-  if (typeof record.symbol !== 'string') return { path: '.symbol', message: 'must be a string' };
-  if (record.date !== null && (typeof record.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(record.date))) return { path: '.date', message: 'must be an ISO date or null' };
-  for (const key of ['topic', 'vote', 'meeting'] as const) {
-    if (record[key] !== null && record[key] !== undefined && typeof record[key] !== 'string') return { path: `.${key}`, message: 'must be a string or null' };
-  }
-  return null;
+  for (const resolution of index.resolutions) if (!last || resolution.number > last.number) last = resolution;
+  return { instruments, info: last ? { last: last.number, lastDate: last.date } : null };
 }

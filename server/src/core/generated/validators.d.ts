@@ -17,3 +17,4 @@ export interface Validator {
 export const validateInstrument: Validator;
 export const validateOfficials: Validator;
 export const validatePack: Validator;
+export const validateResolutionIndex: Validator;
