@@ -41,6 +41,9 @@ for (const [id, p] of officials) {
   fullNames.set(id, names);
   surnames.set(id, new Set(p.informal.filter((f) => !/\s/.test(f))));
 }
+// CONVENTIONS, Officials: a surname one person bears stands alone, unless it is a common word or a very common family name.
+const NEEDS_FULL_NAME = new Set(['No', 'Lee', 'Pak', 'Choe']);
+const bearers = (surname) => [...surnames.values()].filter((forms) => forms.has(surname)).length;
 
 // ---------------------------------------------------------------- helpers
 const FIELDS = ['text', 'occurrence', 'kind', 'id', 'instrument', 'resolvedBy', 'writtenYear', 'writtenTitle', 'inCitation'];
@@ -272,7 +275,7 @@ for (const mdFile of mdFiles) {
         if (r.resolvedBy === 'explicit' && !fullNames.get(r.id).has(normName(r.text))) q(`"${r.text}" is not a name or variant of ${r.id}`);
         else if (r.resolvedBy === 'context' && !surnames.get(r.id).has(r.text)) q(`"${r.text}" is not a surname form of ${r.id}`);
         else if (!['explicit', 'context'].includes(r.resolvedBy)) q('officials are explicit or context');
-        if (r.resolvedBy === 'context') {
+        if (r.resolvedBy === 'context' && (bearers(r.text) !== 1 || NEEDS_FULL_NAME.has(r.text))) {
           // the full name of this person must appear earlier
           const names = [...fullNames.get(r.id)];
           const earlier = normName(text.slice(0, start));

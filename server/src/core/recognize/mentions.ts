@@ -30,7 +30,8 @@ export type Mention =
   | { type: 'instruments'; extent: Span; members: Array<{ span: Span; instrument: Instrument }>; plural: boolean }
   | { type: 'anaphor'; extent: Span; span: Span; target: 'treaty' | 'convention' | 'resolution' }
   | { type: 'official'; extent: Span; span: Span; official: Official; title: Span | null }
-  | { type: 'surname'; extent: Span; span: Span; surname: string; title: Span | null };
+  /** `alone`: whom the surname names with no full name before it (the one person who bears it, unless it needs the full name), else null. */
+  | { type: 'surname'; extent: Span; span: Span; surname: string; title: Span | null; alone: Official | null };
 
 export const RANGE_ONLY = new RegExp(`^${RANGE}$`, 'u');
 
