@@ -92,9 +92,12 @@ function titleBefore(text: string, nameStart: number): Span | null {
   let stop = -1;
   for (let index = words.length - 1; index >= 0; index--) {
     const word = words[index] as RegExpMatchArray;
-    // Words must follow each other on the same line.
+    // Words must follow each other on the same line (a "former" on the line before still counts).
     const next = words[index + 1];
-    if (next && /[\r\n]/.test(window.slice((word.index ?? 0) + word[0].length, next.index))) break;
+    if (next && /[\r\n]/.test(window.slice((word.index ?? 0) + word[0].length, next.index))) {
+      stop = index;
+      break;
+    }
     const lower = lowerWord(word[0]);
     // "Secretary of Russia's Security Council Sergei Shoigu": a possessive right after "of".
     const possessiveAfterOf = collected.length > 0 && POSSESSIVE.test(word[0]) && lowerWord(words[index - 1]?.[0] ?? '') === 'of';
