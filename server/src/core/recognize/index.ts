@@ -375,7 +375,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
         break;
       }
       case 'surname': {
-        const official = context.lastBySurname.get(mention.surname);
+        const official = context.lastBySurname.get(mention.surname) ?? mention.alone;
         if (!official) break;
         emit(mention.span, { kind: 'official', id: official.id, instrumentId: official.id, resolvedBy: 'context', ...titleFields(document, shift(mention.title)) });
         break;

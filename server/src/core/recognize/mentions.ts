@@ -52,7 +52,8 @@ export type Mention =
   /** "the treaty", "the Convention", "the Charter", "that resolution": `target` is the kind of instrument. */
   | { type: 'anaphor'; extent: Span; span: Span; target: string }
   | { type: 'official'; extent: Span; span: Span; official: Official; title: Span | null }
-  | { type: 'surname'; extent: Span; span: Span; surname: string; title: Span | null };
+  /** `alone`: whom the surname names with no full name before it (the one person who bears it, unless it needs the full name), else null. */
+  | { type: 'surname'; extent: Span; span: Span; surname: string; title: Span | null; alone: Official | null };
 
 export const RANGE_ONLY = new RegExp(`^${RANGE}$`, 'u');
 
