@@ -301,7 +301,7 @@ describe('UN Charter', () => {
     expect(articles.map((p) => p.id)).toEqual(Array.from({ length: 111 }, (_, i) => `un-charter/art-${i + 1}`));
     expect(chapters).toHaveLength(19);
     expect(chapters.map((c) => c.id)).toEqual(Array.from({ length: 19 }, (_, i) => `un-charter/ch-${i + 1}`));
-    expect(charter.aliases[0]).toBe('UN Charter');
+    expect(charter.aliases[0]).toBe('the UN Charter');
   });
 
   it('chapter VII holds Articles 39-51, by id, and its title is the heading name', () => {
@@ -356,7 +356,7 @@ describe('VCLT', () => {
 
   it('has the preamble, Articles 1-85 and the annex', () => {
     expect(vclt.type).toBe('convention');
-    expect(vclt.aliases[0]).toBe('VCLT');
+    expect(vclt.aliases[0]).toBe('the VCLT');
     expect(vclt.aliases.map((a) => a.toLowerCase())).not.toContain('vienna convention');
     const articles = vclt.provisions.filter((p) => p.kind === 'article').map((p) => p.id);
     expect(articles).toEqual(Array.from({ length: 85 }, (_, i) => `vclt/art-${i + 1}`));
@@ -385,7 +385,7 @@ describe('NPT', () => {
     expect(npt.structure.count).toBe(11);
     const articles = npt.provisions.filter((p) => p.kind === 'article');
     expect(articles.map((p) => [p.id, p.number])).toEqual([['npt/art-1', 'I'], ['npt/art-2', 'II'], ['npt/art-3', 'III']]);
-    expect(npt.aliases[0]).toBe('NPT');
+    expect(npt.aliases[0]).toBe('the NPT');
   });
 
   it('flags its preamble as partial and says the earlier recitals are missing', () => {

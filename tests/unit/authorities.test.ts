@@ -25,7 +25,7 @@ Resolutions 2371 and 2397 (2017) added caps. S/RES/2270 (2016) came earlier.
 ## The 2024 treaty
 
 Kim Jong Un and Vladimir Putin signed the 2024 treaty. Article 4 of that treaty
-and Articles 9 and 10 matter; Article 31 of the treaty does not exist.
+and Articles 9 and 10 matter; Article 31 of the 2024 treaty does not exist.
 The earlier 1961 Treaty, Article 1, had a similar clause.
 
 ## Responsibility
@@ -106,7 +106,7 @@ Cited in: Responsibility (line 24)
 ## Unresolved references
 
 - "OP 8" in (before the first heading), line 6: no instrument is named in it or before it
-- "Article 4" in (before the first heading), line 6: could be Article 4 of ILC Articles on State Responsibility \(2001\); Article 4 of Budapest Convention on Cybercrime \(ETS No\. 185\); Article 4 of Treaty of Friendship, Good\-Neighbourliness and Cooperation \(Russia–DPRK, 2000\); Article 4 of Treaty on Comprehensive Strategic Partnership \(Russia–DPRK, 2024\); Article 4 of Treaty of Friendship, Co\-operation and Mutual Assistance \(USSR–DPRK, 1961\)
+- "Article 4" in (before the first heading), line 6: could be Article 4 of ILC Articles on State Responsibility \(2001\); Article 4 of Budapest Convention on Cybercrime \(ETS No\. 185\); Article 4 of Treaty on the Non\-Proliferation of Nuclear Weapons \(NPT\); Article 4 of Treaty of Friendship, Good\-Neighbourliness and Cooperation \(Russia–DPRK, 2000\); Article 4 of Treaty on Comprehensive Strategic Partnership \(Russia–DPRK, 2024\); Article 4 of Charter of the United Nations; Article 4 of Treaty of Friendship, Co\-operation and Mutual Assistance \(USSR–DPRK, 1961\); Article 4 of Vienna Convention on the Law of Treaties \(1969\)
 `;
 
 describe('table of authorities', () => {

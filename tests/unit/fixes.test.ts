@@ -64,11 +64,23 @@ function checkFix(text: string, before: DocumentAnalysis, diagnostic: Finding, f
   // Later ambiguous articles that now resolve to the named instrument: by context, or as an
   // unknown provision of it (then `unknown-provision` reports them instead).
   const nowResolved: Array<{ start: number; end: number; unknown: boolean }> = [];
+  // Later bare articles beyond the named instrument stay ambiguous, now saying which instrument was named before them.
+  const nowElsewhere: Array<{ start: number; end: number }> = [];
   const expected = before.diagnostics
     .filter((other) => other !== diagnostic && !other.fixes.some((otherFix) => sameEdits(otherFix, fix)))
     .filter((other) => {
+      // A later unknown article of the instrument named before, now read as one of the newly named instrument's.
+      if (named && other.code === 'unknown-provision' && other.start >= diagnostic.end) {
+        const start = shift(other.start, fix.edits, true);
+        const now = after.references.find((reference) => reference.start <= start && start < reference.end && reference.kind === 'provision');
+        if (now && now.instrumentId === named && now.resolvedBy === 'context') return false;
+      }
       if (!named || other.code !== 'ambiguous-reference' || other.start < diagnostic.end) return true;
       const now = after.references.find((reference) => reference.start === shift(other.start, fix.edits, true) && reference.end === shift(other.end, fix.edits, false));
+      if (now && now.resolvedBy === 'ambiguous' && now.contextInstrumentId === named) {
+        nowElsewhere.push({ start: now.start, end: now.end });
+        return false;
+      }
       if (!now || now.instrumentId !== named || (now.resolvedBy !== 'context' && now.resolvedBy !== 'unknown')) return true;
       nowResolved.push({ start: now.start, end: now.end, unknown: now.resolvedBy === 'unknown' });
       return false;
@@ -77,7 +89,10 @@ function checkFix(text: string, before: DocumentAnalysis, diagnostic: Finding, f
   const unknownNow = (finding: Finding): boolean =>
     finding.code === 'unknown-provision' && nowResolved.some((span) => span.unknown && span.start <= finding.start && finding.end <= span.end);
   expect(after.diagnostics.filter(unknownNow).length, `after "${fix.title}": later articles now unknown`).toBe(nowResolved.filter((span) => span.unknown).length);
-  expect(after.diagnostics.filter((finding) => !unknownNow(finding)).map(summary), `after "${fix.title}"`).toEqual(expected);
+  const elsewhereNow = (finding: Finding): boolean =>
+    finding.code === 'ambiguous-reference' && nowElsewhere.some((span) => span.start === finding.start && span.end === finding.end) && finding.message.includes('the instrument named before it');
+  expect(after.diagnostics.filter(elsewhereNow).length, `after "${fix.title}": later articles beyond the named instrument`).toBe(nowElsewhere.length);
+  expect(after.diagnostics.filter((finding) => !unknownNow(finding) && !elsewhereNow(finding)).map(summary), `after "${fix.title}"`).toEqual(expected);
 }
 
 describe('fixes', () => {

@@ -105,7 +105,7 @@ describe('document links', () => {
       provisions: [],
     };
     const small = new Corpus([hostile]);
-    const analysis = analyzeDocument('See resolution 4242 (2000).', small);
+    const analysis = analyzeDocument('See Security Council resolution 4242 (2000).', small);
     expect(analysis.references).toHaveLength(1);
     expect(documentLinks(analysis, small)).toEqual([]);
   });
@@ -291,7 +291,7 @@ describe('virtual documents', () => {
 describe('definition targets', () => {
   const text = [
     'Resolution 1718 came first. Paragraph 8(d) of resolution 1718 matters, as does paragraph 10 of resolution 1718.',
-    'Article 16 alone. Kim Jong Un signed the 2024 treaty; Article 4 of the treaty, Article 9 of the treaty and Article 31 of the treaty.',
+    'Article 16 alone. Kim Jong Un signed the 2024 treaty; Article 4 of the treaty, Article 9 of the treaty and Article 31 of the 2024 treaty.',
     'Paragraph 99 of resolution 1718.',
   ].join('\n');
   const analysis = analyzeDocument(text, corpus);
@@ -313,8 +313,8 @@ describe('definition targets', () => {
 
   it('leads a provision not held, or beyond the instrument, to the top of the instrument document', () => {
     expect(target('Article 9 of the treaty')).toEqual({ path: 'instrument/rus-dprk-2024.md', line: 0 });
-    expect(referenceOf(analysis.references, 'Article 31 of the treaty').resolvedBy).toBe('unknown');
-    expect(target('Article 31 of the treaty')).toEqual({ path: 'instrument/rus-dprk-2024.md', line: 0 });
+    expect(referenceOf(analysis.references, 'Article 31 of the 2024 treaty').resolvedBy).toBe('unknown');
+    expect(target('Article 31 of the 2024 treaty')).toEqual({ path: 'instrument/rus-dprk-2024.md', line: 0 });
     expect(target('Paragraph 99 of resolution 1718')).toEqual({ path: 'instrument/unscr-1718.md', line: 0 });
   });
 
@@ -344,7 +344,9 @@ describe('workspace symbols', () => {
   });
 
   it("finds every instrument's Article 16, case-insensitively", () => {
-    expect(names('article 16')).toEqual(['arsiwa/art-16', 'budapest-convention/art-16', 'rus-dprk-2024/art-16']);
+    // Every Article 16 first; weaker matches (the NPT's Articles I to III) may follow.
+    expect(names('article 16').slice(0, 5)).toEqual(['arsiwa/art-16', 'budapest-convention/art-16', 'rus-dprk-2024/art-16', 'un-charter/art-16', 'vclt/art-16']);
+    expect(names('article 16').filter((id) => id.endsWith('/art-16'))).toHaveLength(5);
     expect(names('ARTICLE 16')).toEqual(names('article 16'));
     expect(searchSymbols(corpus, 'article 16')[0]?.name).toBe('Article 16 — Aid or assistance in the commission of an internationally wrongful act');
   });

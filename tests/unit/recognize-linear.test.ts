@@ -28,6 +28,12 @@ const PIECES: Record<string, string> = {
   'apostrophes': "ARSIWA's ARSIWA's ",
   'names without ends': 'Treaty on Comprehensive Strategic ',
   'dashes and spaces': '–\u00a0– ',
+  'external names without ends': 'International Covenant on Economic, Social, ',
+  'external names with prefixes': 'Comprehensive Nuclear-Test-Ban Treaty ',
+  'chapters without instruments': 'Chapter VII of the ',
+  'other bodies without numbers': 'General Assembly resolution 68/',
+  'roman articles': 'Articles I, II and ',
+  'charter possessives': "the Charter's Article ",
 };
 
 function medianMs(text: string): number {

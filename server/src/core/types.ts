@@ -47,6 +47,11 @@ export interface Reference {
   resolvedBy: ResolvedBy;
   /** For an ambiguous reference: the full ids it could mean, sorted; otherwise null. */
   candidates: string[] | null;
+  /**
+   * For an ambiguous bare article: the instrument named before it, which has no such article
+   * ("Article 51" after the 2024 treaty, which has 23); otherwise null.
+   */
+  contextInstrumentId: string | null;
   /** A year written beside the reference, e.g. the 2009 of "resolution 1718 (2009)". */
   writtenYear: number | null;
   /** Offsets of that year in the text, for fixes. */

@@ -45,11 +45,25 @@ const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 
 /** A capitalised word right after the head: the head is part of another name ("UN Treaty Series", "North Atlantic Treaty Organization"). */
 const CAPITAL_AFTER = /^[ \t\u00a0]\p{Lu}/u;
 
-/** Whether the line holding `at` is a Markdown heading (title-case headlines are not names). */
-function inHeading(text: string, at: number): boolean {
-  let lineStart = at;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  return /^[ \t]{0,3}#{1,6}[ \t]/u.test(text.slice(lineStart, lineStart + 8));
+const HEADING_LINE = /^[ \t]{0,3}#{1,6}[ \t][^\r\n]*/gmu;
+
+/** The Markdown heading lines of a text, in order (title-case headlines are not names). */
+function headingLines(text: string): Span[] {
+  return [...text.matchAll(HEADING_LINE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+/** Whether `at` lies on one of the sorted heading lines. */
+function inHeading(headings: readonly Span[], at: number): boolean {
+  let low = 0;
+  let high = headings.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const line = headings[mid] as Span;
+    if (line.end < at) low = mid + 1;
+    else if (line.start > at) high = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /** The words before the head that belong to the name, walking back: start offset and words. */
@@ -137,6 +151,7 @@ export function externalMentions(text: string, folded: string | null, patterns: 
   };
   if (patterns.externalNames) for (const { index, length } of matchFolded(patterns.externalNames, text, folded)) add(index, index + length);
   if (patterns.externalAcronyms) for (const match of text.matchAll(patterns.externalAcronyms)) add(match.index, match.index + match[0].length);
+  const headings = headingLines(text);
   for (const head of text.matchAll(HEAD)) {
     const headStart = head.index;
     const headEnd = headStart + head[0].length;
@@ -145,7 +160,7 @@ export function externalMentions(text: string, folded: string | null, patterns: 
     const end = complementAfter(text, headEnd);
     if (prefix.words.length === 0 && end === headEnd) continue;
     if (end === headEnd && BILATERAL_HEADS.has(head[0]) && prefix.words.every((word) => word.split(/[-\u2010-\u2015]/u).every((part) => COUNTRY_WORDS.has(part.toLowerCase()) || /^\d{4}$/.test(part)))) continue;
-    if (inHeading(text, headStart)) continue;
+    if (inHeading(headings, headStart)) continue;
     add(prefix.start, end);
   }
   // Of overlapping names keep the one that starts first, then the longest.

@@ -158,7 +158,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   const emit = (
     span: Span,
     fields: Pick<Reference, 'kind' | 'id' | 'instrumentId' | 'resolvedBy'> &
-      Partial<Pick<Reference, 'name' | 'candidates' | 'writtenYear' | 'writtenYearSpan' | 'writtenTitle' | 'writtenTitleSpan'>>,
+      Partial<Pick<Reference, 'name' | 'candidates' | 'contextInstrumentId' | 'writtenYear' | 'writtenYearSpan' | 'writtenTitle' | 'writtenTitleSpan'>>,
   ): void => {
     const start = span.start + chunk.start;
     const end = span.end + chunk.start;
@@ -174,6 +174,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       range: document.rangeOf(start, end),
       resolvedBy: fields.resolvedBy,
       candidates: fields.candidates ?? null,
+      contextInstrumentId: fields.contextInstrumentId ?? null,
       writtenYear: fields.writtenYear ?? null,
       writtenYearSpan: fields.writtenYearSpan ?? null,
       writtenTitle: fields.writtenTitle ?? null,
@@ -316,17 +317,19 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
           target = found?.target ?? null;
           resolvedBy = found?.resolvedBy ?? 'context';
         }
+        // A bare article (or a list of them, none within) beyond its context's articles: the writer probably means another instrument.
+        const named = target;
+        const elsewhere = resolvedBy === 'context' && named !== null && !isExternal(named) && mention.members.every((member) => !withinArticles(named, member.number));
         for (const { member, span } of expandMembers(mention.members, mention.single, false)) {
           const part = `art-${member.number.toLowerCase()}`;
           if (target && isExternal(target)) {
             emitExternal(span, target, part, resolvedBy);
             continue;
           }
-          // A bare article beyond its context's articles: the writer probably means another instrument.
           const beyond = target !== null && !withinArticles(target, member.number);
-          if (!target || (beyond && resolvedBy === 'context')) {
+          if (!target || elsewhere) {
             const candidates = articleInstruments.filter((candidate) => withinArticles(candidate, member.number)).map((candidate) => `${candidate.id}/${part}`).sort();
-            emit(span, { kind: 'provision', id: part, instrumentId: null, resolvedBy: 'ambiguous', candidates });
+            emit(span, { kind: 'provision', id: part, instrumentId: null, resolvedBy: 'ambiguous', candidates, contextInstrumentId: elsewhere && named ? (named as Instrument).id : null });
             continue;
           }
           emit(span, { kind: 'provision', id: `${target.id}/${part}`, instrumentId: target.id, resolvedBy: beyond ? 'unknown' : resolvedBy });

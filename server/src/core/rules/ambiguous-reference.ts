@@ -22,7 +22,7 @@ export const ambiguousReference: RuleDefinition = {
         continue;
       }
       const { fixes, names } = articleFixes(group, document.text, corpus);
-      for (const reference of group) findings.push(articleFinding(reference, fixes, names));
+      for (const reference of group) findings.push(articleFinding(reference, fixes, names, corpus));
     }
     return findings;
   },
@@ -80,8 +80,9 @@ function articleFixes(group: readonly Reference[], text: string, corpus: Corpus)
   let edit = { start: end, end };
   if (anaphor) {
     // "Article 16 of the treaty" with no treaty named before: name one of that type instead.
+    // With no treaty named before, one of that type; past the treaty named before ("Article 51 of the treaty"), any.
     const type = anaphor[1] ? 'treaty' : 'convention';
-    instruments = instruments.filter((instrument) => instrument.type === type);
+    if (!first.contextInstrumentId) instruments = instruments.filter((instrument) => instrument.type === type);
     edit = { start: first.start + anaphor.index, end: first.end };
   }
   const written = abbreviated(text.slice(first.start, edit.start).replace(/\s+/g, ' '));
@@ -100,10 +101,15 @@ function abbreviated(written: string): string {
   return written.length <= 80 ? written : `${written.slice(0, 40).trimEnd()} … ${written.slice(-30).trimStart()}`;
 }
 
-function articleFinding(reference: Reference, fixes: readonly Fix[], names: readonly string[]): RawFinding {
+function articleFinding(reference: Reference, fixes: readonly Fix[], names: readonly string[], corpus: Corpus): RawFinding {
   const article = `Article ${reference.id.replace(/^art-/, '')}`;
   const anaphor = OWNER_ANAPHOR.exec(reference.text);
-  const what = anaphor ? `"${reference.text}" names no instrument: no ${anaphor[1] ? 'treaty' : 'convention'} is named before it` : `${article} has no instrument named in the phrase or before it`;
+  const context = reference.contextInstrumentId ? corpus.instrument(reference.contextInstrumentId) : undefined;
+  const what = context
+    ? `${article} is not an article of ${shortName(context)}, the instrument named before it (it has ${context.structure.count ?? 'fewer'} articles)`
+    : anaphor
+      ? `"${reference.text}" names no instrument: no ${anaphor[1] ? 'treaty' : 'convention'} is named before it`
+      : `${article} has no instrument named in the phrase or before it`;
   const example = /^Write (".*")$/.exec(fixes[0]?.title ?? '')?.[1];
   const could = names.length > 0 ? `it could be ${article} of ${orList(names)}` : 'no instrument of that kind in the corpus has this article';
   return {
