@@ -38,6 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'lexicite' },
+    // Hovers carry one command link of Lexicite's own (import the text of an instrument outside the
+    // corpus); no other command runs from a hover, and data text in hovers is escaped by the server.
+    markdown: { isTrusted: { enabledCommands: ['lexicite.importOfficialText'] } },
     // Source packs load only in a trusted workspace; see lexicite/workspaceTrusted below.
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel,
@@ -68,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('lexicite.showOutput', () => outputChannel.show(true)),
-    vscode.commands.registerCommand('lexicite.importOfficialText', () => importOfficialText(outputChannel)),
+    vscode.commands.registerCommand('lexicite.importOfficialText', (suggestion?: unknown) => importOfficialText(outputChannel, importSuggestion(suggestion))),
     vscode.commands.registerCommand('lexicite.tableOfAuthorities', () => showTableOfAuthorities()),
     // After a fix that leaves something to fill in (an empty footnote), the cursor goes there.
     vscode.commands.registerCommand('lexicite.placeCursor', (uri: string, offset: number) => {
@@ -139,7 +142,20 @@ type ImportResult = { ok: true; pack: unknown; warnings: string[] } | { ok: fals
  * asks for the file, the id, the title and the official URL, lets the server's core parse
  * it, and writes the pack, never replacing an existing file without asking.
  */
-async function importOfficialText(outputChannel: vscode.LogOutputChannel): Promise<void> {
+/**
+ * What a hover on an instrument outside the corpus suggests for the import (its slug as the id,
+ * its name as written as the title); anything else passed to the command is ignored.
+ */
+function importSuggestion(value: unknown): { id?: string; title?: string } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { id, title } = value as Record<string, unknown>;
+  return {
+    ...(typeof id === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) ? { id } : {}),
+    ...(typeof title === 'string' && title.length <= 300 ? { title } : {}),
+  };
+}
+
+async function importOfficialText(outputChannel: vscode.LogOutputChannel, suggestion: { id?: string; title?: string } = {}): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showErrorMessage('Lexicite: open a folder first; the imported pack is saved in its .lexicite folder.');
@@ -154,11 +170,12 @@ async function importOfficialText(outputChannel: vscode.LogOutputChannel): Promi
   if (!file) return;
   const id = await vscode.window.showInputBox({
     title: 'Instrument id',
+    ...(suggestion.id ? { value: suggestion.id } : {}),
     prompt: 'Lowercase words joined by hyphens, e.g. lighthouse-treaty-2030 or unscr-2719',
     validateInput: (value) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? null : 'Use lowercase letters and digits in words joined by single hyphens'),
   });
   if (!id) return;
-  const title = await vscode.window.showInputBox({ title: 'Instrument title', prompt: 'The official title of the instrument', validateInput: (value) => (value.trim() ? null : 'A title is needed') });
+  const title = await vscode.window.showInputBox({ title: 'Instrument title', ...(suggestion.title ? { value: suggestion.title } : {}), prompt: 'The official title of the instrument', validateInput: (value) => (value.trim() ? null : 'A title is needed') });
   if (!title) return;
   const url = await vscode.window.showInputBox({
     title: 'Official document URL',

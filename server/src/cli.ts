@@ -141,7 +141,7 @@ export function main(argv: string[]): number {
     }
     reports.push({
       path: displayPath(file),
-      references: analysis.references.map(({ kind, id, text: matched, range }) => ({ kind, id, text: matched, range })),
+      references: analysis.references.map(({ kind, id, text: matched, range, name }) => ({ kind, id, text: matched, range, ...(kind === 'external' && name !== null ? { name } : {}) })),
       diagnostics: analysis.diagnostics.map(({ code, severity, message, range }) => ({ code, severity, message, range })),
     });
   }

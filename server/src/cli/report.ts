@@ -5,7 +5,8 @@ import { RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../core/rules';
 /** One checked file as the CLI reports it: the JSON output's `files[]` entries. */
 export interface FileReport {
   path: string;
-  references: Array<{ kind: string; id: string; text: string; range: Range }>;
+  /** `name`: only on `kind: "external"` references, the instrument's name as written. */
+  references: Array<{ kind: string; id: string; text: string; range: Range; name?: string }>;
   diagnostics: Array<{ code: string; severity: Severity; message: string; range: Range }>;
 }
 

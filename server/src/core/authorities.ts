@@ -23,6 +23,7 @@ const GROUPS: ReadonlyArray<{ type: InstrumentType; heading: string }> = [
   { type: 'treaty', heading: 'Treaties' },
   { type: 'convention', heading: 'Conventions' },
   { type: 'articles', heading: 'ILC articles' },
+  { type: 'charter', heading: 'The Charter of the United Nations' },
 ];
 
 const BEFORE_FIRST_HEADING = '(before the first heading)';
@@ -75,6 +76,8 @@ export function tableOfAuthorities(analysis: DocumentAnalysis, corpus: Corpus, o
   const instruments = new Map<string, InstrumentEntry>();
   const officials = new Map<string, { official: Official; citations: Citations }>();
   const unresolved: Reference[] = [];
+  // Instruments outside the corpus, by slug: the name first written, where each is cited, its articles.
+  const outside = new Map<string, { name: string; direct: Citations; articles: Map<string, Citations> }>();
   const instrumentEntry = (instrument: Instrument): InstrumentEntry => {
     let entry = instruments.get(instrument.id);
     if (!entry) {
@@ -89,6 +92,18 @@ export function tableOfAuthorities(analysis: DocumentAnalysis, corpus: Corpus, o
     const line = reference.range.start.line + 1;
     if (reference.resolvedBy === 'ambiguous') {
       unresolved.push(reference);
+      continue;
+    }
+    if (reference.kind === 'external') {
+      const slug = reference.instrumentId ?? reference.id;
+      const entry = outside.get(slug) ?? { name: reference.name ?? reference.text, direct: new Citations(), articles: new Map<string, Citations>() };
+      outside.set(slug, entry);
+      const article = /\/art-(\d+)$/.exec(reference.id)?.[1];
+      if (article) {
+        const citations = entry.articles.get(article) ?? new Citations();
+        citations.add(section, line);
+        entry.articles.set(article, citations);
+      } else entry.direct.add(section, line);
       continue;
     }
     if (reference.kind === 'official') {
@@ -125,7 +140,7 @@ export function tableOfAuthorities(analysis: DocumentAnalysis, corpus: Corpus, o
   }
 
   const out: string[] = [`# ${escapeMarkdown(options.title ?? 'Table of authorities')}`, ''];
-  if (instruments.size === 0 && officials.size === 0 && unresolved.length === 0) {
+  if (instruments.size === 0 && officials.size === 0 && unresolved.length === 0 && outside.size === 0) {
     out.push('No authorities are cited.');
     return `${out.join('\n')}\n`;
   }
@@ -149,6 +164,16 @@ export function tableOfAuthorities(analysis: DocumentAnalysis, corpus: Corpus, o
         out.push(`- ${escapeMarkdown(provision.label)}${provision.unknown ? ' (no such provision)' : ''}: ${provision.citations.format()}`);
       }
       if (provisions.length > 0) out.push('');
+    }
+  }
+  if (outside.size > 0) {
+    out.push('## Instruments outside the corpus', '', 'Lexicite holds no text or record of these: complete their citations from the official documents.', '');
+    for (const entry of [...outside.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'))) {
+      out.push(`### ${escapeMarkdown(entry.name.replace(/\s+/g, ' '))}`, '');
+      if (!entry.direct.empty) out.push(`Cited in: ${entry.direct.format()}`, '');
+      const articles = [...entry.articles.entries()].sort((a, b) => Number(a[0]) - Number(b[0]));
+      for (const [article, citations] of articles) out.push(`- Article ${article}: ${citations.format()}`);
+      if (articles.length > 0) out.push('');
     }
   }
   if (officials.size > 0) {

@@ -1,4 +1,5 @@
 import type { DocumentAnalysis } from './analyze';
+import { documentUrlOf, instrumentUrlFor } from './document-urls';
 import { instrumentDateText, type Corpus, type Instrument, type Official, type OfficialTitle, type Provision, type Rendering } from './corpus';
 import { escapeMarkdown, markdownLink } from './markdown-escape';
 import { formatCitation, type CitationStyle } from './citations';
@@ -85,31 +86,95 @@ function hoverMarkdown(reference: Reference, references: readonly Reference[], c
     const official = corpus.official(reference.id);
     return official ? officialHover(official, reference, options.asOf) : null;
   }
+  if (reference.kind === 'external') return externalHover(reference, corpus);
   if (reference.kind === 'instrument') {
     const instrument = corpus.instrument(reference.id);
-    return instrument ? instrumentHover(instrument, citedProvisions(references, instrument)) : null;
+    return instrument ? instrumentHover(instrument, citedProvisions(references, instrument), reference) : null;
   }
   if (reference.resolvedBy === 'ambiguous') return ambiguousHover(reference, corpus);
   const instrument = reference.instrumentId ? corpus.instrument(reference.instrumentId) : undefined;
   if (!instrument) return null;
   const provision = corpus.provision(reference.id)?.provision;
+  if (provision?.kind === 'chapter') return chapterHover(instrument, provision, corpus);
   if (reference.resolvedBy === 'unknown' || !provision) return missingProvisionHover(instrument, reference);
   return provisionHover(instrument, provision, options.style ?? 'un');
 }
 
-export function instrumentHover(instrument: Instrument, cited: readonly string[] = []): string {
+export function instrumentHover(instrument: Instrument, cited: readonly string[] = [], reference: Reference | null = null): string {
+  if (instrument.origin === 'beyond-index') return newerResolutionHover(instrument, reference);
   const lines: string[] = [`**${escapeMarkdown(instrument.title)}**`, ''];
   const facts: string[] = [];
   if (instrument.symbol) facts.push(escapeMarkdown(instrument.symbol));
-  facts.push(`${escapeMarkdown(instrument.dateKind)} ${escapeMarkdown(instrumentDateText(instrument))}`);
+  facts.push(`${escapeMarkdown(instrument.dateKind)} ${instrument.date ? '' : 'in '}${escapeMarkdown(instrumentDateText(instrument))}`);
+  if (instrument.meeting) facts.push(`meeting ${escapeMarkdown(instrument.meeting)}`);
   if (instrument.vote) facts.push(`vote ${escapeMarkdown(instrument.vote)}`);
   if (instrument.status && instrument.status !== 'adopted' && instrument.status !== 'unknown') facts.push(escapeMarkdown(instrument.status.replace('-', ' ')));
   lines.push(facts.join(' · '));
-  const unit = instrument.structure.unit === 'article' ? 'articles' : 'operative paragraphs';
-  lines.push('', instrument.structure.count === null ? `Number of ${unit}: not known from our sources.` : `${instrument.structure.count} ${unit}.`);
+  if (instrument.origin === 'index') {
+    // The index's record: no text, and the topic is the Library's agenda item, not a title.
+    if (instrument.topic) lines.push('', `Topic, as the Dag Hammarskjöld Library lists the meeting (not a title): ${escapeMarkdown(instrument.topic)}`);
+    if (instrument.notes) lines.push('', `*${escapeMarkdown(instrument.notes)}*`);
+  } else {
+    const unit = instrument.structure.unit === 'article' ? 'articles' : 'operative paragraphs';
+    lines.push('', instrument.structure.count === null ? `Number of ${unit}: not known from our sources.` : `${instrument.structure.count} ${unit}.`);
+  }
   if (cited.length > 0) lines.push('', `Cited in this draft: ${cited.map(escapeMarkdown).join(', ')}.`);
   const link = markdownLink('Official document', instrument.url);
   if (link) lines.push('', link);
+  return lines.join('\n');
+}
+
+/** A Security Council resolution above the bundled index: its number is all Lexicite knows. */
+function newerResolutionHover(instrument: Instrument, reference: Reference | null): string {
+  const lines = [`**${escapeMarkdown(instrument.title)}**`, '', `*${escapeMarkdown(instrument.notes ?? '')}*`];
+  const link = markdownLink('Official document', instrumentUrlFor(instrument, reference));
+  if (link) lines.push('', `${link} (address built from the year written in the draft, ${reference?.writtenYear ?? ''})`);
+  else lines.push('', 'No year is written beside it, so no link to the official document can be built: write the year, e.g. "resolution N (YEAR)".');
+  return lines.join('\n');
+}
+
+/** An instrument outside the corpus, or an article of one: what was recognized, that no text is held, and how to add it. */
+function externalHover(reference: Reference, corpus: Corpus): string {
+  const article = /\/art-(\d+)$/.exec(reference.id)?.[1];
+  const name = reference.name ?? reference.text;
+  const isResolution = /-res-/.test(reference.instrumentId ?? '');
+  const heading = article ? `**Article ${article}** of ${escapeMarkdown(name)}` : `**${escapeMarkdown(name)}**`;
+  const lines = [
+    heading,
+    '',
+    isResolution
+      ? 'A resolution of a body other than the Security Council. Lexicite holds no record or text of it.'
+      : 'An instrument outside Lexicite\'s corpus: its text is not bundled, so Lexicite can neither show nor check its wording.',
+  ];
+  const link = markdownLink('Official document', documentUrlOf(reference, corpus));
+  if (link) lines.push('', link);
+  if (!isResolution) {
+    lines.push(
+      '',
+      `To check quotations against it, import its official text as a source pack: [Import Official Text as Source Pack…](${importCommandLink(reference)}) (or \`lexicite import --id ${reference.instrumentId ?? 'ID'}\` on the command line); imported with the id \`${reference.instrumentId ?? ''}\`, its names here resolve to your pack.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The one command link a hover may carry: ours, never one taken from data (the client trusts only
+ * this command). Its argument suggests the slug as the id and the name as written as the title.
+ */
+function importCommandLink(reference: Reference): string {
+  const suggestion = { id: (reference.instrumentId ?? '').replace(/[^a-z0-9-]/g, ''), title: (reference.name ?? reference.text).slice(0, 300) };
+  return `command:lexicite.importOfficialText?${encodeURIComponent(JSON.stringify([suggestion]))}`;
+}
+
+/** A chapter of the Charter: its title and the articles it contains. */
+function chapterHover(instrument: Instrument, provision: Provision, corpus: Corpus): string {
+  const members = (provision.members ?? []).map((id) => corpus.provision(id)?.provision).filter((member): member is Provision => member !== undefined);
+  const first = members[0];
+  const last = members[members.length - 1];
+  const lines = [`**Chapter ${escapeMarkdown(provision.number)}${provision.title ? ` — ${escapeMarkdown(provision.title)}` : ''}**`, '', escapeMarkdown(instrument.title), ''];
+  if (first && last) lines.push(first === last ? `Article ${escapeMarkdown(first.number)}.` : `Articles ${escapeMarkdown(first.number)} to ${escapeMarkdown(last.number)}: hover or go to one of them for its text.`);
+  const official = markdownLink('Official document', instrument.url);
+  lines.push('', official ?? '*No link to the official document is recorded.*');
   return lines.join('\n');
 }
 
@@ -141,7 +206,21 @@ function renderingSource(rendering: Rendering, instrument: Instrument): string {
   }
   if (rendering.partial) parts.push('extract: words of the provision are missing');
   if (rendering.truncated) parts.push('cut off: the copy stops mid-text');
-  return `*${parts.join(' · ')}*`;
+  const caveats = renderingCaveats(rendering.note);
+  return `*${parts.join(' · ')}*${caveats.length > 0 ? `\n\n${caveats.map((caveat) => `*${escapeMarkdown(caveat)}*`).join('\n\n')}` : ''}`;
+}
+
+/**
+ * The caveats a reader must see beside a text, from the standard sentences the corpus build
+ * writes into a rendering's note: the copies disagree, one copy only, an amended article.
+ */
+export function renderingCaveats(note: string | null | undefined): string[] {
+  if (!note) return [];
+  const caveats: string[] = [];
+  const disagree = /THE SOURCES DISAGREE ([^.]*)\./u.exec(note);
+  if (disagree) caveats.push(`Caution: the sources disagree ${disagree[1]}; compare the other rendering, and check the official text before quoting.`);
+  for (const sentence of note.match(/(?:Single source|Amended article):[^.]*\./gu) ?? []) caveats.push(sentence);
+  return caveats;
 }
 
 export function provisionHover(instrument: Instrument, provision: Provision, style: CitationStyle = 'un'): string {

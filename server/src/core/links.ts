@@ -1,6 +1,7 @@
 import { documentDate, type DocumentAnalysis } from './analyze';
 import type { Corpus, OfficialTitle } from './corpus';
 import { titleMatches, titlesHeldAt } from './hover';
+import { documentUrlOf } from './document-urls';
 import { safeLinkTarget } from './markdown-escape';
 import { formatDate } from './dates';
 import type { Range, Reference } from './types';
@@ -44,12 +45,12 @@ export function documentLinks(analysis: DocumentAnalysis, corpus: Corpus): Docum
 }
 
 function instrumentLink(reference: Reference, corpus: Corpus): { target: string; tooltip: string } | null {
-  if (reference.resolvedBy === 'ambiguous') return null;
+  const target = safeLinkTarget(documentUrlOf(reference, corpus));
+  if (!target) return null;
+  if (reference.kind === 'external') return { target, tooltip: `Official document: ${reference.name ?? reference.text}` };
   const instrumentId = reference.kind === 'instrument' ? reference.id : reference.instrumentId;
   const instrument = instrumentId ? corpus.instrument(instrumentId) : undefined;
-  const target = safeLinkTarget(instrument?.url);
-  if (!instrument || !target) return null;
-  return { target, tooltip: `Official document: ${instrument.symbol ?? instrument.title}` };
+  return instrument ? { target, tooltip: `Official document: ${instrument.symbol ?? instrument.title}` } : null;
 }
 
 function officialLink(reference: Reference, corpus: Corpus, asOf: string): { target: string; tooltip: string } | null {

@@ -355,8 +355,15 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
   const externalMixed: string[] = [];
   const externalAcronyms: string[] = [];
   for (const external of corpus.externals) {
+    // Imported into a source pack with the slug as its id, the instrument is the corpus's, under all its names.
+    const imported = corpus.instrument(external.slug);
     for (const name of [...external.names, ...external.abbreviations]) {
       const key = nameKey(name);
+      if (imported && !instrumentByName.has(key)) {
+        instrumentByName.set(key, imported);
+        (external.abbreviations.includes(name) || isCaseSensitive(name) ? acronyms : mixedCase).push(name);
+        continue;
+      }
       // A name the corpus knows is the corpus's.
       if (instrumentByName.has(key)) continue;
       externalByName.set(key, external);

@@ -108,6 +108,26 @@ export function citeInFootnote(context: RuleContext, view: SourcingView, sentenc
   return { title: `Cite ${reference.text.replace(/\s+/g, ' ')} in a footnote${existing ? ` (reuse [^${existing}])` : ''}`, edits };
 }
 
+/**
+ * "Cite <name> in a footnote" for an instrument outside the corpus: Lexicite knows only its name
+ * as written (and the article), so the definition starts with them and the cursor waits at its
+ * end for the writer to complete the citation (date, treaty series, page).
+ */
+export function citeExternalInFootnote(context: RuleContext, view: SourcingView, sentence: Sentence, reference: Reference): Fix | null {
+  if (reference.kind !== 'external' || !reference.name) return null;
+  const article = /\/art-(\d+)$/.exec(reference.id)?.[1];
+  const body = `${reference.name.replace(/\s+/g, ' ')}${article ? `, art. ${article}` : ''}, `;
+  const label = freeLabel(view, footnoteLabel(reference.id));
+  const mark = `[^${label}]`;
+  const definition = appendDefinition(context, view, label, body);
+  const cursor = context.document.text.length + mark.length + definition.newText.length - view.eol.length;
+  return {
+    title: `Cite ${reference.text.replace(/\s+/g, ' ')} in a footnote (complete the citation)`,
+    edits: [{ start: sentence.end, end: sentence.end, newText: mark }, definition],
+    cursor,
+  };
+}
+
 /** Where a Pandoc citation goes in a sentence: before its final punctuation, closing quotes and footnote marks ("… 1718 [@unscr1718]."). */
 function beforeFinalPunctuation(text: string, sentence: Sentence): number {
   const body = text.slice(sentence.start, sentence.end);

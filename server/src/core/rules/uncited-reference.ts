@@ -1,4 +1,4 @@
-import { citeInFootnote, citeWithPandoc, sourcingView } from './sourcing';
+import { citeExternalInFootnote, citeInFootnote, citeWithPandoc, sourcingView } from './sourcing';
 import type { Reference } from '../types';
 import type { RawFinding, RuleDefinition } from './types';
 
@@ -32,7 +32,7 @@ export const uncitedReference: RuleDefinition = {
             return fix ? [fix] : [];
           }),
           ...named.flatMap((reference) => {
-            const fix = citeInFootnote(context, view, sentence, reference);
+            const fix = reference.kind === 'external' ? citeExternalInFootnote(context, view, sentence, reference) : citeInFootnote(context, view, sentence, reference);
             return fix ? [fix] : [];
           }),
         ],
