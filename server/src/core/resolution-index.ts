@@ -1,4 +1,5 @@
 import type { Instrument } from './corpus';
+import { formatDate } from './dates';
 
 /**
  * Every Security Council resolution, from the bundled index (data/unsc-resolutions.json: number,
@@ -79,7 +80,7 @@ export function indexedResolutionInstrument(entry: IndexedResolution): Instrumen
 function dateCaveat(entry: IndexedResolution): string {
   const variants = Object.values(entry.dateVariants ?? {});
   return variants.length > 0
-    ? `The exact date is not settled: the sources give ${variants.join(' and ')}.`
+    ? `The exact date is not settled: the sources give ${variants.map((date) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(date) : date)).join(' and ')}.`
     : 'The exact date is not settled by the sources.';
 }
 
