@@ -208,6 +208,11 @@ export class Corpus {
     return this.resolutionsByNumber.get(number) ?? this.newerResolution(number);
   }
 
+  /** Whether a resolution has a record of its own (a data file, the index or a source pack), not only a number. */
+  hasRecord(number: number): boolean {
+    return this.resolutionsByNumber.has(number);
+  }
+
   /** Whether a resolution number lies above the bundled index (a resolution adopted after it). */
   isNewerThanIndex(number: number): boolean {
     return this.resolutionIndex !== null && number > this.resolutionIndex.last && !this.resolutionsByNumber.has(number);

@@ -31,10 +31,10 @@ export type PlacedMention = Mention & { sentence: number };
 export type ChunkMentions = readonly PlacedMention[];
 
 /**
- * Where a sentence ends: ".", "!" or "?" (closing quotes and brackets after it), spaces, then a
+ * Where a sentence ends: ".", "!" or "?" (closing quotes and brackets, footnote marks after it), spaces, then a
  * capital; or a blank line, a list item, a block quote or a heading starting on the next line.
  */
-const SENTENCE_END = /[.!?]["'\u201d\u2019)\]*_]*[ \t\u00a0\r\n]+(?=["'\u201c\u2018(\[*_]?\p{Lu})|(?:\r\n|\n|\r)(?=[ \t]*(?:(?:\r\n|\n|\r)|[-*+>#][ \t]|\d{1,3}[.)][ \t]))/gu;
+const SENTENCE_END = /[.!?]["'\u201d\u2019)\]*_]*(?:\[\^[^\]\s]{1,40}\])*[ \t\u00a0\r\n]+(?=["'\u201c\u2018(\[*_]?\p{Lu})|(?:\r\n|\r(?!\n)|\n)(?=[ \t]*(?:[\r\n]|[-*+>#][ \t]|\d{1,3}[.)][ \t]))/gu;
 
 export function collectMentions(masked: string, corpus: Corpus): ChunkMentions {
   const patterns = patternsFor(corpus);
@@ -45,7 +45,7 @@ export function collectMentions(masked: string, corpus: Corpus): ChunkMentions {
   const claimed = selectNonOverlapping(corpusNames);
   const outside = withLeadingDeterminer(masked, externals.mentions).filter((mention) => !overlapsAny(mention.extent, claimed));
   const selected = selectNonOverlapping([
-    ...resolutionMentions(masked),
+    ...resolutionMentions(masked, corpus),
     ...otherBodyMentions(masked),
     ...paragraphMentions(masked),
     ...articleMentions(masked, folded, patterns, externals),

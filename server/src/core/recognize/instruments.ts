@@ -60,8 +60,8 @@ export function anaphorMentions(text: string): Mention[] {
   for (const match of text.matchAll(ANAPHOR)) {
     const span = { start: match.index, end: match.index + match[0].length };
     const target = (match.groups?.head ?? 'treaty').toLowerCase();
-    // "the Charter's Article 2(4)": one article reference, from "Charter" to the number.
-    const possessive = target === 'charter' ? execAt(POSSESSIVE_ARTICLE, text, span.end) : null;
+    // "the Charter's Article 2(4)", "the Treaty's Article 4": one article reference, from the noun to the number.
+    const possessive = target !== 'resolution' ? execAt(POSSESSIVE_ARTICLE, text, span.end) : null;
     if (possessive) {
       const nameStart = span.end - (match.groups?.head?.length ?? 0);
       const read = articleMembers(text, possessive, span.end, nameStart);

@@ -74,7 +74,7 @@ export const OF = new RegExp(String.raw`${WS}of${WS}(?:the${WS})?`, 'yu');
 const SUBDIVISION = String.raw`(?<subdivision>(?:${OWS}\([0-9a-z]{1,4}\))*)${NUMBER_END}`;
 const ARTICLE_MEMBER = String.raw`(?:(?<number>\d{1,3})(?<suffix>bis|ter|quater)?|(?<roman>[IVXL]{1,7}))${SUBDIVISION}`;
 /** "Article 4", "Art. 4", "articles 10", "Article 2(1)", "Article VI" (Roman numerals, upper case). */
-export const ARTICLE_HEAD = new RegExp(String.raw`${BEFORE}(?:[Aa]rticles?|ARTICLES?|Arts?\.)${OWS}${ARTICLE_MEMBER}`, 'gu');
+export const ARTICLE_HEAD = new RegExp(String.raw`${BEFORE}(?:[Aa]rticles?|ARTICLES?|Arts?\.|Arts?(?=[ \u00a0]\d))${OWS}${ARTICLE_MEMBER}`, 'gu');
 /** A further article of a list or range: Arabic after an Arabic head, Roman after a Roman one ("Articles I and II"). */
 export const ARTICLE_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?<number>\d{1,3})(?<suffix>bis|ter|quater)?${SUBDIVISION}`, 'yu');
 export const ARTICLE_NEXT_ROMAN = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?<roman>[IVXL]{1,7})${SUBDIVISION}`, 'yu');

@@ -1,3 +1,4 @@
+import type { Corpus } from '../corpus';
 import { COMMA_PARAGRAPH, OF, OTHER_BODY_NUMBER_END, OTHER_BODY_RESOLUTION, PARAGRAPH_HEAD, PARAGRAPH_NEXT, RESOLUTION_HEAD, RESOLUTION_NEXT } from './patterns';
 import { execAt, RANGE_ONLY, yearOf, type ExternalName, type Mention, type NumberedMember, type ResolutionMember } from './mentions';
 
@@ -17,21 +18,23 @@ export const MAX_PLAIN_RESOLUTION = 2999;
  * ("Security Council resolution", "UNSCR", "S/RES/"); a plain "resolution N" when N has three
  * or four digits up to MAX_PLAIN_RESOLUTION, or fewer digits with a year ("resolution 82 (1950)").
  */
-function isCouncilResolution(head: RegExpExecArray): boolean {
+function isCouncilResolution(head: RegExpExecArray, corpus: Corpus): boolean {
   const groups = head.groups ?? {};
   if (groups.council || groups.unscr || groups.symbol) return true;
   const number = Number(groups.number);
+  // A resolution with a record of its own (a source pack's) is one however it is written.
+  if (corpus.hasRecord(number)) return true;
   if (number > MAX_PLAIN_RESOLUTION) return false;
   return number >= 100 || Boolean(groups.year);
 }
 
-export function resolutionMentions(text: string): Mention[] {
+export function resolutionMentions(text: string, corpus: Corpus): Mention[] {
   const mentions: Mention[] = [];
   for (const head of text.matchAll(RESOLUTION_HEAD)) {
     const start = head.index;
     let end = start + head[0].length;
     // "resolution 68/262", "resolution 3314 (XXIX)": the General Assembly's numbering (see otherBodyMentions).
-    if (execAt(OTHER_BODY_NUMBER_END, text, end) || !isCouncilResolution(head)) continue;
+    if (execAt(OTHER_BODY_NUMBER_END, text, end) || !isCouncilResolution(head, corpus)) continue;
     const members: ResolutionMember[] = [{ start, end, number: Number(head.groups?.number), ...yearOf(head, start) }];
     for (let next = execAt(RESOLUTION_NEXT, text, end); next; next = execAt(RESOLUTION_NEXT, text, end)) {
       const sepLength = next.groups?.sep?.length ?? 0;
