@@ -208,9 +208,10 @@ export class Corpus {
     return this.resolutionsByNumber.get(number) ?? this.newerResolution(number);
   }
 
-  /** Whether a resolution has a record of its own (a data file, the index or a source pack), not only a number. */
+  /** Whether a resolution has a record of its own (a data file or a source pack), beyond the index's line. */
   hasRecord(number: number): boolean {
-    return this.resolutionsByNumber.has(number);
+    const instrument = this.resolutionsByNumber.get(number);
+    return instrument !== undefined && instrument.origin === undefined;
   }
 
   /** Whether a resolution number lies above the bundled index (a resolution adopted after it). */
