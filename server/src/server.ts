@@ -27,7 +27,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { tableOfAuthorities } from './core/authorities';
-import { loadCorpus, type Corpus } from './core/corpus';
+import { loadCorpus, type Corpus, type LoadedCorpus } from './core/corpus';
 import { completionsAt } from './core/completions';
 import { hoverAt, referenceAt } from './core/hover';
 import { documentLinks } from './core/links';
@@ -51,9 +51,21 @@ if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const { corpus: builtinCorpus, problems: dataProblems } = loadCorpus(defaultDataDirectory());
-/** The built-in corpus plus the workspace's source packs; replaced whenever packs reload. */
-let corpus: Corpus = builtinCorpus;
+/**
+ * The built-in corpus, loaded on first use: right after the initialize response (see
+ * onInitialized), so that the editor's handshake does not wait for the data (the resolution
+ * index alone is 2,640 records).
+ */
+let builtinLoaded: LoadedCorpus | null = null;
+function builtin(): LoadedCorpus {
+  builtinLoaded ??= loadCorpus(defaultDataDirectory());
+  return builtinLoaded;
+}
+/** The built-in corpus plus the workspace's source packs, once packs have loaded; replaced whenever they reload. */
+let withPacks: Corpus | null = null;
+function currentCorpus(): Corpus {
+  return withPacks ?? builtin().corpus;
+}
 
 /** The README shipped beside the server: diagnostics link to their rule's section in it. */
 const DOCS_URI = ((): string | null => {
@@ -117,6 +129,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  const { corpus: builtinCorpus, problems: dataProblems } = builtin();
   for (const problem of dataProblems) {
     connection.console.error(`Lexicite data problem: ${problem.file} at ${problem.jsonPath}: ${problem.message}`);
   }
@@ -152,8 +165,8 @@ async function reloadPacksNow(): Promise<void> {
         for (const glob of [...globs, '**/*.md']) watchers.push({ globPattern: canWatchRelativePatterns ? { baseUri: folderUri, pattern: glob } : `**/${glob.replace(/^(\.\/|\*\*\/)+/, '')}` });
       }
     }
-    const loaded = loadPackFiles(builtinCorpus, [...new Set(files)].sort());
-    corpus = loaded.corpus;
+    const loaded = loadPackFiles(builtin().corpus, [...new Set(files)].sort());
+    withPacks = loaded.corpus;
     const withDiagnostics = new Set<string>();
     for (const [file, problems] of loaded.problemsByFile) {
       const uri = URI.file(file).toString();
@@ -201,7 +214,7 @@ function indexFileFromDisk(uri: string): void {
       workspaceIndex.delete(uri);
       return;
     }
-    workspaceIndex.set(uri, analyzeDocument(fs.readFileSync(file, 'utf8'), corpus).references);
+    workspaceIndex.set(uri, analyzeDocument(fs.readFileSync(file, 'utf8'), currentCorpus()).references);
   } catch {
     // Deleted or unreadable: nothing to index.
     workspaceIndex.delete(uri);
@@ -288,7 +301,7 @@ function bibliographyFor(uri: string, text: string): BibliographyInput | null {
 /** The analysis of nothing: what a document too large to check, or one whose analysis failed, shows. */
 let emptyAnalysis: DocumentAnalysis | null = null;
 function nothingAnalysed(): DocumentAnalysis {
-  emptyAnalysis ??= analyzeDocument('', corpus);
+  emptyAnalysis ??= analyzeDocument('', currentCorpus());
   return emptyAnalysis;
 }
 
@@ -332,7 +345,7 @@ function analyse(uri: string, text: string, settings: ServerSettings): DocumentA
   let analyzer = analyzers.get(uri);
   if (!analyzer) analyzers.set(uri, (analyzer = new DocumentAnalyzer()));
   try {
-    const analysis = analyzer.analyze(text, corpus, settings, { bibliography: bibliographyFor(uri, text) });
+    const analysis = analyzer.analyze(text, currentCorpus(), settings, { bibliography: bibliographyFor(uri, text) });
     failedAnalyses.delete(uri);
     if (analysis.bibliography && analysis.bibliography.problems.length > 0 && !reportedBibliographies.has(analysis.bibliography.file)) {
       reportedBibliographies.add(analysis.bibliography.file);
@@ -404,7 +417,7 @@ connection.onHover(async (params) => {
   if (!document) return null;
   const analysis = await analysisOf(document);
   const settings = await settingsFor(document.uri);
-  const info = hoverAt(analysis, corpus, analysis.document.offsetAt(params.position), { asOf: documentDate(analysis), style: settings.citationStyle });
+  const info = hoverAt(analysis, currentCorpus(), analysis.document.offsetAt(params.position), { asOf: documentDate(analysis), style: settings.citationStyle });
   return info ? toHover(info) : null;
 });
 
@@ -415,7 +428,7 @@ connection.onCompletion(async (params) => {
   const analysis = await analysisOf(document);
   const settings = await settingsFor(document.uri);
   const offset = analysis.document.offsetAt(params.position);
-  const completions = completionsAt(analysis, corpus, offset, { asOf: documentDate(analysis), style: settings.citationStyle });
+  const completions = completionsAt(analysis, currentCorpus(), offset, { asOf: documentDate(analysis), style: settings.citationStyle });
   if (!completions) return null;
   const items = completions.items.map((item) => toCompletionItem(item, analysis.document, completions.replaceStart, offset));
   return completions.incomplete ? { isIncomplete: true, items } : items;
@@ -432,7 +445,7 @@ connection.onCodeAction(async (params) => {
 connection.onDocumentLinks(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  return documentLinks(await analysisOf(document), corpus).map(toDocumentLink);
+  return documentLinks(await analysisOf(document), currentCorpus()).map(toDocumentLink);
 });
 
 connection.onDefinition(async (params) => {
@@ -440,7 +453,7 @@ connection.onDefinition(async (params) => {
   if (!document) return null;
   const analysis = await analysisOf(document);
   const reference = referenceAt(analysis, analysis.document.offsetAt(params.position));
-  const target = reference ? definitionTarget(reference, corpus) : null;
+  const target = reference ? definitionTarget(reference, currentCorpus()) : null;
   return target ? toLocation(virtualDocumentUri(target.path), target.line) : null;
 });
 
@@ -448,7 +461,7 @@ connection.onDefinition(async (params) => {
 const VirtualDocumentRequest = new RequestType<{ uri: string }, string | null, void>('lexicite/virtualDocument');
 connection.onRequest(VirtualDocumentRequest, ({ uri }) => {
   const path = virtualDocumentPath(uri);
-  return path ? (virtualDocumentAt(corpus, path)?.text ?? null) : null;
+  return path ? (virtualDocumentAt(currentCorpus(), path)?.text ?? null) : null;
 });
 
 connection.onReferences(async (params) => {
@@ -460,7 +473,7 @@ connection.onReferences(async (params) => {
   return workspaceIndex.referencesTo(reference.id).map(({ uri, reference: found }) => ({ uri, range: found.range }));
 });
 
-connection.onWorkspaceSymbol((params) => searchSymbols(corpus, params.query).map(toSymbolInformation));
+connection.onWorkspaceSymbol((params) => searchSymbols(currentCorpus(), params.query).map(toSymbolInformation));
 
 /** The table of authorities of a draft, as Markdown. */
 const TableOfAuthoritiesRequest = new RequestType<{ uri: string }, string | null, void>('lexicite/tableOfAuthorities');
@@ -468,7 +481,7 @@ connection.onRequest(TableOfAuthoritiesRequest, async ({ uri }) => {
   const document = documents.get(uri);
   if (!document) return null;
   const title = `Table of authorities: ${URI.parse(uri).path.split('/').pop() ?? uri}`;
-  return tableOfAuthorities(await analysisOf(document), corpus, { title });
+  return tableOfAuthorities(await analysisOf(document), currentCorpus(), { title });
 });
 
 const ImportOfficialTextRequest = new RequestType<ImportRequest, ImportResult, void>('lexicite/importOfficialText');

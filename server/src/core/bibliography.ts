@@ -1,5 +1,4 @@
-import { Cite, logger, type CslItem } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+import type { CslItem } from '@citation-js/core';
 import { knownDate, type Instrument } from './corpus';
 import * as path from 'node:path';
 import { SourceDocument } from './document';
@@ -44,9 +43,26 @@ export function bibliographyFormat(file: string): BibliographyFormat | null {
   return null;
 }
 
+type CitationJs = typeof import('@citation-js/core');
+
+let citationJs: CitationJs | null = null;
+/**
+ * citation-js with its BibTeX plugin, loaded when a draft first has a bibliography: loading it
+ * took about 40 ms of every server and CLI start, and most drafts have none. (The bundles keep
+ * it: esbuild runs a required module's code only when it is first required.)
+ */
+function citation(): CitationJs {
+  if (!citationJs) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    citationJs = require('@citation-js/core') as CitationJs;
+    require('@citation-js/plugin-bibtex');
+  }
+  return citationJs;
+}
+
 /** citation-js keeps every log message in memory even when silent; the server runs for hours. */
 function clearLog(): void {
-  logger._log.length = 0;
+  citation().logger._log.length = 0;
 }
 
 function describe(error: unknown): string {
@@ -82,9 +98,9 @@ export function parseBibliography({ file, text }: BibliographyInput): Bibliograp
         result.problems.push(`${file}: a CSL-JSON bibliography must be an array of items`);
         return result;
       }
-      items = parsed.length === 0 ? [] : new Cite(parsed, { forceType: '@csl/list+object' }).data;
+      items = parsed.length === 0 ? [] : new (citation().Cite)(parsed, { forceType: '@csl/list+object' }).data;
     } else {
-      items = new Cite(text, { forceType: '@biblatex/text' }).data;
+      items = new (citation().Cite)(text, { forceType: '@biblatex/text' }).data;
       if (items.length === 0 && /@\s*\w+\s*[{(]/.test(text)) result.problems.push(`${file}: no BibTeX entry could be read`);
     }
   } catch (error) {
@@ -169,7 +185,7 @@ export function addEntryEdit(bibliography: Bibliography, instrument: Instrument,
     return { file: bibliography.file, start: position, end: position, newText };
   };
   try {
-    const cite = new Cite(cslItem(instrument, key));
+    const cite = new (citation().Cite)(cslItem(instrument, key));
     if (bibliography.format === 'bibtex') {
       // BibLaTeX, which Pandoc reads from .bib files: it keeps the type (@legislation) and the number.
       const entry = cite.format('biblatex').trim().replace(/\r?\n/g, eol);

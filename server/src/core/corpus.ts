@@ -164,10 +164,11 @@ export class Corpus {
   private readonly beyondIndex = new Map<number, Instrument>();
   private readonly instrumentsById = new Map<string, Instrument>();
   private readonly resolutionsByNumber = new Map<number, Instrument>();
-  private readonly instrumentsByAlias = new Map<string, Instrument[]>();
+  /** Built on first use (by name look-ups, which only the tests and packs make): thousands of names cost start-up time. */
+  private instrumentsByAliasCache: Map<string, Instrument[]> | null = null;
   private readonly provisionsById = new Map<string, { instrument: Instrument; provision: Provision }>();
   private readonly officialsById = new Map<string, Official>();
-  private readonly officialsByName = new Map<string, Official[]>();
+  private officialsByNameCache: Map<string, Official[]> | null = null;
 
   constructor(instruments: readonly Instrument[], officials: readonly Official[] = [], extras: CorpusExtras = {}) {
     this.instruments = instruments;
@@ -178,17 +179,9 @@ export class Corpus {
       this.instrumentsById.set(instrument.id, instrument);
       const resolutionNumber = /^unscr-(\d+)$/.exec(instrument.id)?.[1];
       if (instrument.type === 'resolution' && resolutionNumber) this.resolutionsByNumber.set(Number(resolutionNumber), instrument);
-      for (const name of [instrument.title, instrument.shortTitle, instrument.symbol, ...(instrument.aliases ?? [])]) {
-        if (name) addToIndex(this.instrumentsByAlias, normalizeName(name), instrument);
-      }
       for (const provision of instrument.provisions) this.provisionsById.set(provision.id, { instrument, provision });
     }
-    for (const official of officials) {
-      this.officialsById.set(official.id, official);
-      for (const name of [official.name, ...(official.variants ?? []), ...Object.values(official.native ?? {})]) {
-        addToIndex(this.officialsByName, normalizeName(name), official);
-      }
-    }
+    for (const official of officials) this.officialsById.set(official.id, official);
   }
 
   /** What a corpus holds besides instruments and officials, for a corpus built on this one. */
@@ -228,7 +221,15 @@ export class Corpus {
 
   /** Instruments known by a title, short title, symbol or alias (case-insensitive). */
   instrumentsNamed(name: string): readonly Instrument[] {
-    return this.instrumentsByAlias.get(normalizeName(name)) ?? [];
+    if (!this.instrumentsByAliasCache) {
+      this.instrumentsByAliasCache = new Map();
+      for (const instrument of this.instruments) {
+        for (const alias of [instrument.title, instrument.shortTitle, instrument.symbol, ...(instrument.aliases ?? [])]) {
+          if (alias) addToIndex(this.instrumentsByAliasCache, normalizeName(alias), instrument);
+        }
+      }
+    }
+    return this.instrumentsByAliasCache.get(normalizeName(name)) ?? [];
   }
 
   provision(id: string): { instrument: Instrument; provision: Provision } | undefined {
@@ -241,7 +242,15 @@ export class Corpus {
 
   /** Officials known by a name, spelling variant or native-script name (case-insensitive). */
   officialsNamed(name: string): readonly Official[] {
-    return this.officialsByName.get(normalizeName(name)) ?? [];
+    if (!this.officialsByNameCache) {
+      this.officialsByNameCache = new Map();
+      for (const official of this.officials) {
+        for (const alias of [official.name, ...(official.variants ?? []), ...Object.values(official.native ?? {})]) {
+          addToIndex(this.officialsByNameCache, normalizeName(alias), official);
+        }
+      }
+    }
+    return this.officialsByNameCache.get(normalizeName(name)) ?? [];
   }
 }
 

@@ -73,7 +73,8 @@ export function indexedResolutionInstrument(entry: IndexedResolution): Instrumen
     structure: { unit: 'paragraph', count: null },
     provisions: [],
     origin: 'index',
-    notes: [INDEX_CAVEAT, dateNote, entry.note ?? null].filter((part): part is string => Boolean(part)).join(' '),
+    // The caveat is one shared string; only the few entries with notes of their own get a new one.
+    notes: dateNote || entry.note ? [INDEX_CAVEAT, dateNote, entry.note ?? null].filter((part): part is string => Boolean(part)).join(' ') : INDEX_CAVEAT,
   };
 }
 

@@ -133,10 +133,14 @@ export interface CorpusPatterns {
  * `original` is for a text whose lower case changes length.
  */
 export interface FoldedPattern {
-  original: RegExp;
-  folded: RegExp;
-  /** By the key of their first three characters (see `prefixKey`): the names, lower-cased, as one sticky pattern. */
-  byPrefix: Map<number, RegExp>;
+  readonly original: RegExp;
+  readonly folded: RegExp;
+  /**
+   * By the key of their first three characters (see `prefixKey`): the names, lower-cased, as one
+   * sticky pattern, compiled when the key is first met (each Unicode pattern costs about 0.2 ms to
+   * build, and a short draft meets few of the hundreds of keys).
+   */
+  byPrefix: Map<number, RegExp | string[]>;
 }
 
 /** The text lower-cased, or null when lower-casing would move offsets (a few letters such as "İ" grow). */
@@ -200,8 +204,13 @@ export function matchFoldedAt(pattern: FoldedPattern, folded: string, at: number
   // No name starts with a separator; skipping them also keeps the key's reading of a separator
   // run to once per word (a text of spaces would otherwise be read to its end at every position).
   if (at >= folded.length || prefixCode(folded.charCodeAt(at)) === 32) return 0;
-  const sticky = pattern.byPrefix.get(prefixKey(folded, at));
+  const key = prefixKey(folded, at);
+  let sticky = pattern.byPrefix.get(key);
   if (!sticky) return 0;
+  if (Array.isArray(sticky)) {
+    sticky = alternation(sticky, 'yu') as RegExp;
+    pattern.byPrefix.set(key, sticky);
+  }
   sticky.lastIndex = at;
   return sticky.exec(folded)?.[0].length ?? 0;
 }
@@ -233,10 +242,12 @@ export function matchFolded(pattern: FoldedPattern, text: string, folded: string
 }
 
 function foldedAlternation(names: string[]): FoldedPattern | null {
-  const original = alternation(names, 'giu');
   const lower = names.map((name) => name.toLowerCase());
-  const folded = alternation(lower, 'gu');
-  if (!original || !folded) return null;
+  if (!names.some((name) => name.length > 0)) return null;
+  // The whole alternations are built on first use only: the scan needs just the groups, and
+  // building a pattern of hundreds of names cost several milliseconds of the first analysis.
+  let original: RegExp | null = null;
+  let folded: RegExp | null = null;
   const groups = new Map<number, string[]>();
   for (const name of lower) {
     const written = name.split(/[\s\u00a0\-\u2010-\u2015]+/).filter(Boolean).join(' ');
@@ -244,9 +255,18 @@ function foldedAlternation(names: string[]): FoldedPattern | null {
     const key = prefixKey(written, 0);
     groups.set(key, [...(groups.get(key) ?? []), name]);
   }
-  const byPrefix = new Map<number, RegExp>();
-  for (const [key, group] of groups) byPrefix.set(key, alternation(group, 'yu') as RegExp);
-  return { original, folded, byPrefix };
+  const byPrefix = new Map<number, RegExp | string[]>(groups);
+  return {
+    get original(): RegExp {
+      original ??= alternation(names, 'giu') as RegExp;
+      return original;
+    },
+    get folded(): RegExp {
+      folded ??= alternation(lower, 'gu') as RegExp;
+      return folded;
+    },
+    byPrefix,
+  };
 }
 
 const cache = new WeakMap<Corpus, CorpusPatterns>();
@@ -285,7 +305,8 @@ function namePattern(name: string): string {
 }
 
 function alternation(names: Iterable<string>, flags: string): RegExp | null {
-  const unique = [...new Set(names)].filter((name) => name.length > 0).sort((a, b) => b.length - a.length || a.localeCompare(b));
+  // Longest first; among names of one length any fixed order will do (a locale-aware compare cost milliseconds).
+  const unique = [...new Set(names)].filter((name) => name.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   if (unique.length === 0) return null;
   return new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${unique.map(namePattern).join('|')})(?![\p{L}\p{N}_])`, flags);
 }
