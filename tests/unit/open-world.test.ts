@@ -164,3 +164,14 @@ describe('the Charter', () => {
     expect(referenceAtText(text, 'Article 3', analysis.references).id).toBe('rus-dprk-2024/art-3');
   });
 });
+
+describe('officials in real prose', () => {
+  it('hover and rule agree that a title in other words is the same title', () => {
+    const text = "---\ndate: 2025-06-01\n---\nSergei Shoigu, Secretary of Russia's Security Council, arrived.";
+    const analysis = analyzeDocument(text, corpus);
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.code === 'title-mismatch')).toEqual([]);
+    const markdown = hoverAt(analysis, corpus, text.indexOf('Shoigu'), { asOf: '2025-06-01' })?.markdown ?? '';
+    expect(markdown).toContain('Sergei Shoigu');
+    expect(markdown).not.toContain('a title not recorded');
+  });
+});

@@ -5,7 +5,10 @@ import { escapeMarkdown, markdownLink } from './markdown-escape';
 import { formatCitation, type CitationStyle } from './citations';
 import { formatDate } from './dates';
 import { compareProvisionIds, labelFromId, provisionLabel } from './provision-labels';
+import { namesOffice } from './official-titles';
 import type { Reference } from './types';
+
+export { titleMatches } from './official-titles';
 
 export interface HoverInfo {
   reference: Reference;
@@ -280,23 +283,13 @@ function period(title: OfficialTitle): string {
   return `${from} – ${to}`;
 }
 
-/** Whether a written title names this office (its name or a recorded variant, case-insensitive, or a short form of it). */
-export function titleMatches(written: string, title: OfficialTitle): boolean {
-  const normalize = (text: string): string => text.toLowerCase().replace(/[\u2019]/g, "'").replace(/\s+/g, ' ').trim();
-  const wanted = normalize(written);
-  return [title.title, ...(title.variants ?? [])].some((name) => {
-    const candidate = normalize(name);
-    return candidate === wanted || candidate.startsWith(`${wanted} `) || candidate.startsWith(`${wanted},`);
-  });
-}
-
 export function officialHover(official: Official, reference: Reference, asOf: string): string {
   const native = Object.values(official.native ?? {});
   const lines: string[] = [`**${escapeMarkdown(official.name)}**${native.length > 0 ? ` (${native.map(escapeMarkdown).join(', ')})` : ''} · ${escapeMarkdown(official.country)}`, ''];
   const held = titlesHeldAt(official, asOf);
   lines.push(held.length > 0 ? `On ${escapeMarkdown(formatDate(asOf))}: ${held.map((title) => escapeMarkdown(title.title)).join('; ')}` : `On ${escapeMarkdown(formatDate(asOf))}: no recorded title.`);
   if (reference.writtenTitle) {
-    const matching = official.titles.filter((title) => titleMatches(reference.writtenTitle as string, title));
+    const matching = official.titles.filter((title) => namesOffice(reference.writtenTitle as string, title, official));
     if (matching.length === 0) lines.push('', `Note: the draft calls ${escapeMarkdown(official.name)} "${escapeMarkdown(reference.writtenTitle)}", a title not recorded for this person.`);
     else if (!matching.some((title) => held.includes(title))) {
       lines.push('', `Note: "${escapeMarkdown(reference.writtenTitle)}" was held ${matching.map((title) => escapeMarkdown(period(title))).join(', ')}, not on ${escapeMarkdown(formatDate(asOf))}.`);

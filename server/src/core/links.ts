@@ -1,6 +1,7 @@
 import { documentDate, type DocumentAnalysis } from './analyze';
 import type { Corpus, OfficialTitle } from './corpus';
-import { titleMatches, titlesHeldAt } from './hover';
+import { titlesHeldAt } from './hover';
+import { namesOffice } from './official-titles';
 import { documentUrlOf } from './document-urls';
 import { safeLinkTarget } from './markdown-escape';
 import { formatDate } from './dates';
@@ -58,7 +59,7 @@ function officialLink(reference: Reference, corpus: Corpus, asOf: string): { tar
   if (!official) return null;
   const held = titlesHeldAt(official, asOf);
   const written = reference.writtenTitle;
-  const ordered: OfficialTitle[] = written ? [...held.filter((title) => titleMatches(written, title)), ...held.filter((title) => !titleMatches(written, title))] : held;
+  const ordered: OfficialTitle[] = written ? [...held.filter((title) => namesOffice(written, title, official)), ...held.filter((title) => !namesOffice(written, title, official))] : held;
   for (const title of ordered) {
     const target = safeLinkTarget(title.source);
     if (target) return { target, tooltip: `Source: ${official.name}, ${title.title} (held on ${formatDate(asOf)})` };
