@@ -40,6 +40,11 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bsecretary-general\b/gu, 'secretary general'],
   [/\b(?:chairwoman|chairperson|chair)\b/gu, 'chairman'],
   [/\bhead\b/gu, 'director'],
+  // The DPRK's central organs are rendered "Central" or "Supreme" ("Central Court" / "Supreme Court",
+  // "Central Public Prosecutors Office" / "Supreme Public Prosecutor's Office").
+  [/\bsupreme\b/gu, 'central'],
+  // "Prosecutor's Office", "Prosecutors Office", "Prosecutors' Office".
+  [/\bprosecutors'?(?= office)/gu, 'prosecutor'],
 ];
 const STOP_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'to', 'in', 'a']);
 /** Words a writer may leave out of a title ("Vice Minister" for "First Vice Minister", "President" for "Acting President"). */
