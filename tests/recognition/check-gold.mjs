@@ -288,7 +288,9 @@ for (const mdFile of mdFiles) {
       const generic = ANAPHOR.test(r.text);
       const charterAnaphor = /^(the|this) charter$/i.test(r.text);
       // `the Charter` with no charter named before is the UN Charter, explicit
-      if (generic !== (r.resolvedBy === 'context') && !(charterAnaphor && r.resolvedBy === 'explicit')) q(`resolvedBy ${r.resolvedBy} does not fit ${generic ? 'a generic anaphor' : 'a named mention'}`);
+      // A treaty described by its parties ("Russia–North Korea Treaty") is context or explicit (CONVENTIONS, Instruments by name).
+      const described = /^(?:\d{4} )?(?:Russia|Russian|Moscow|Kremlin|North Korean?|DPRK|Pyongyang|Korean?|Soviet(?: Union)?|USSR)(?:\s*[-\u2010-\u2015/]\s*|\s+and\s+)(?:Russia|Russian|Moscow|Kremlin|North Korean?|DPRK|Pyongyang|Korean?|Soviet(?: Union)?|USSR)\b.*\b(?:treaty|pact|agreement|accord)$/iu.test(r.text);
+      if (!described && generic !== (r.resolvedBy === 'context') && !(charterAnaphor && r.resolvedBy === 'explicit')) q(`resolvedBy ${r.resolvedBy} does not fit ${generic ? 'a generic anaphor' : 'a named mention'}`);
       if (charterAnaphor && r.resolvedBy === 'explicit' && r.id !== 'un-charter') q('`the Charter` with no charter before is the UN Charter');
       if (generic) {
         const word = r.text.split(' ')[1].toLowerCase();

@@ -61,6 +61,8 @@ export interface Instrument {
   dateKind: string;
   /** The editorial subject line, e.g. "Non-proliferation/Democratic People's Republic of Korea". */
   subject?: string | null;
+  /** The parties the sources name (treaties), or null. */
+  parties?: string[] | null;
   /** Resolutions from the index: the Dag Hammarskjöld Library's meeting topic (not a title). */
   topic?: string | null;
   meeting?: string | null;

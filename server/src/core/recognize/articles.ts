@@ -12,13 +12,15 @@ import {
   nameKey,
   type CorpusPatterns,
 } from './patterns';
+import { describedTreatyAt } from './described';
 import { externalAt, type ExternalScan } from './external';
 import { execAt, RANGE_ONLY, type ArticleOwner, type Mention, type NumberedMember } from './mentions';
 
 /** Articles of treaties, conventions, the Charter and the ILC Articles, and chapters of the Charter: pass 1. */
 
+/** "of the treaty", "of this Convention", "of the pact": whose article, by the kind of instrument (an agreement, pact or accord: the last agreement, else the last treaty). */
 const ARTICLE_OWNER_ANAPHOR = new RegExp(
-  String.raw`(?<determiner>(?:this|that)${WS})?(?<head>[Tt]reaty|[Cc]onvention|[Cc]ovenant|Charter|Statute|Protocol|Agreement)(?![\p{L}\p{N}_])`,
+  String.raw`(?<determiner>(?:this|that)${WS})?(?<head>[Tt]reaty|[Cc]onvention|[Cc]ovenant|Charter|Statute|Protocol|[Aa]greement|[Pp]act|[Aa]ccord)(?![\p{L}\p{N}_])`,
   'yu',
 );
 const YEAR_TREATY_AT = new RegExp(YEAR_TREATY.source, 'yu');
@@ -106,6 +108,8 @@ function ownerAt(text: string, folded: string | null, at: number, patterns: Corp
   if (named) return { owner: { instrument: named.instrument }, end: named.end };
   const external = externalAt(externals, at);
   if (external) return { owner: { external: external.external }, end: external.end };
+  const described = describedTreatyAt(text, at);
+  if (described) return { owner: { described: described.described }, end: described.end };
   return null;
 }
 
@@ -131,7 +135,8 @@ export function articleMentions(text: string, folded: string | null, patterns: C
         extentEnd = named.end;
       } else if (anaphor && (/the[ \t\u00a0]*$/u.test(of[0]) || anaphor.groups?.determiner)) {
         // "of the treaty", "of this Convention", "of the Charter"
-        owner = { anaphor: (anaphor.groups?.head ?? 'treaty').toLowerCase() };
+        const head = (anaphor.groups?.head ?? 'treaty').toLowerCase();
+        owner = { anaphor: head === 'pact' || head === 'accord' ? 'agreement' : head };
         extentEnd = at + anaphor[0].length;
       } else if (OTHER_INSTRUMENT.test(text.slice(at, at + 40))) {
         // "Article 5 of NATO's founding treaty": an article of an instrument we cannot name.

@@ -3,6 +3,7 @@ import type { SourceDocument } from '../document';
 import type { Reference, ResolvedBy } from '../types';
 import { foldCase, patternsFor, type CorpusPatterns } from './patterns';
 import { articleMentions, chapterMentions, CHARTER_ID } from './articles';
+import { describedMentions, describedTreaty } from './described';
 import { externalMentions } from './external';
 import { anaphorMentions, instrumentMentions, withLeadingDeterminer } from './instruments';
 import type { ExternalName, Mention, NumberedMember, Span } from './mentions';
@@ -52,6 +53,7 @@ export function collectMentions(masked: string, corpus: Corpus): ChunkMentions {
     ...chapterMentions(masked, folded, patterns, externals),
     ...corpusNames,
     ...outside,
+    ...describedMentions(masked),
     ...anaphorMentions(masked),
     ...officialMentions(masked, folded, patterns),
   ]);
@@ -136,6 +138,8 @@ export interface Context {
   lastWithArticles: Target | null;
   /** The last instrument of each kind ("treaty", "convention", "covenant", "charter", …), for anaphors. */
   lastByKind: ReadonlyMap<string, Target>;
+  /** Article numbers cited with their instrument named ("Article 51 of the UN Charter"), by number: a later bare "Article 51" beyond the context's articles repeats it. */
+  citedArticles: ReadonlyMap<string, Instrument>;
   lastBySurname: Map<string, Official>;
 }
 
@@ -154,7 +158,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   // Mentions' spans are relative to their chunk.
   let chunk: RecognitionChunk = { start: 0, mentions: [], citationSpans: [] };
   const shift = (span: Span | null): Span | null => (span ? { start: span.start + chunk.start, end: span.end + chunk.start } : null);
-  let context: Context = { lastResolution: null, lastWithArticles: null, lastByKind: new Map(), lastBySurname: new Map() };
+  let context: Context = { lastResolution: null, lastWithArticles: null, lastByKind: new Map(), citedArticles: new Map(), lastBySurname: new Map() };
   const emit = (
     span: Span,
     fields: Pick<Reference, 'kind' | 'id' | 'instrumentId' | 'resolvedBy'> &
@@ -252,7 +256,8 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
 
   /** The instrument an anaphor of a kind names: the last of that kind; the UN Charter for "the Charter" with none before. */
   function antecedent(kind: string): { target: Target; resolvedBy: ResolvedBy } | null {
-    const last = context.lastByKind.get(kind);
+    // "the agreement", "the pact": the last agreement, else the last treaty (news calls treaties pacts and agreements).
+    const last = context.lastByKind.get(kind) ?? (kind === 'agreement' ? context.lastByKind.get('treaty') : undefined);
     if (last) return { target: last, resolvedBy: 'context' };
     if (kind === 'charter' && charter) return { target: charter, resolvedBy: 'explicit' };
     return null;
@@ -312,6 +317,11 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
         } else if ('external' in owner) {
           target = owner.external;
           resolvedBy = 'explicit';
+        } else if ('described' in owner) {
+          const last = context.lastByKind.get('treaty');
+          const found = describedTreaty(owner.described, last && !isExternal(last) ? last : null, corpus);
+          target = found?.instrument ?? null;
+          resolvedBy = found?.fromContext ? 'context' : 'explicit';
         } else {
           const found = antecedent(owner.anaphor);
           target = found?.target ?? null;
@@ -327,6 +337,12 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
             continue;
           }
           const beyond = target !== null && !withinArticles(target, member.number);
+          // A number cited before with its instrument named ("Article 51 of the UN Charter"), repeated bare.
+          const repeated = elsewhere ? context.citedArticles.get(member.number.toLowerCase()) : undefined;
+          if (repeated) {
+            emit(span, { kind: 'provision', id: `${repeated.id}/${part}`, instrumentId: repeated.id, resolvedBy: 'context' });
+            continue;
+          }
           if (!target || elsewhere) {
             const candidates = articleInstruments.filter((candidate) => withinArticles(candidate, member.number)).map((candidate) => `${candidate.id}/${part}`).sort();
             emit(span, { kind: 'provision', id: part, instrumentId: null, resolvedBy: 'ambiguous', candidates, contextInstrumentId: elsewhere && named ? (named as Instrument).id : null });
@@ -335,6 +351,23 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
           emit(span, { kind: 'provision', id: `${target.id}/${part}`, instrumentId: target.id, resolvedBy: beyond ? 'unknown' : resolvedBy });
         }
         if (target) note(target, true);
+        if (target && !isExternal(target) && resolvedBy === 'explicit') {
+          const explicit = target;
+          const changed = mention.members.filter((member) => withinArticles(explicit, member.number) && context.citedArticles.get(member.number.toLowerCase()) !== explicit);
+          if (changed.length > 0) {
+            const cited = new Map(context.citedArticles);
+            for (const member of changed) cited.set(member.number.toLowerCase(), explicit);
+            own().citedArticles = cited;
+          }
+        }
+        break;
+      }
+      case 'described': {
+        const last = context.lastByKind.get('treaty');
+        const found = describedTreaty(mention.described, last && !isExternal(last) ? last : null, corpus);
+        if (!found) break;
+        emit(mention.span, { kind: 'instrument', id: found.instrument.id, instrumentId: found.instrument.id, resolvedBy: found.fromContext ? 'context' : 'explicit' });
+        note(found.instrument, false);
         break;
       }
       case 'chapter': {
@@ -419,7 +452,8 @@ function sameOptionalTarget(a: Target | null, b: Target | null): boolean {
 function sameContext(a: Context, b: Context): boolean {
   if (a === b) return true;
   if (!sameOptionalTarget(a.lastResolution, b.lastResolution) || !sameOptionalTarget(a.lastWithArticles, b.lastWithArticles)) return false;
-  if (a.lastByKind.size !== b.lastByKind.size) return false;
+  if (a.lastByKind.size !== b.lastByKind.size || a.citedArticles.size !== b.citedArticles.size) return false;
+  for (const [number, instrument] of a.citedArticles) if (b.citedArticles.get(number) !== instrument) return false;
   for (const [kind, target] of a.lastByKind) if (!sameOptionalTarget(b.lastByKind.get(kind) ?? null, target)) return false;
   if (a.lastBySurname.size !== b.lastBySurname.size) return false;
   for (const [surname, official] of a.lastBySurname) if (b.lastBySurname.get(surname) !== official) return false;

@@ -1,4 +1,5 @@
 import type { Instrument, Official } from '../corpus';
+import type { DescribedTreaty } from './described';
 import { RANGE } from './patterns';
 
 /** Offsets in a chunk's masked prose, end exclusive. */
@@ -36,7 +37,7 @@ export interface ExternalName {
  * Whose articles a mention names: an instrument of the corpus, one outside it, or one named by an
  * anaphor ("of the treaty", "the Charter's"), resolved in pass 2 by its kind; null: none named.
  */
-export type ArticleOwner = { instrument: Instrument } | { external: ExternalName } | { anaphor: string } | null;
+export type ArticleOwner = { instrument: Instrument } | { external: ExternalName } | { anaphor: string } | { described: DescribedTreaty } | null;
 
 /** A candidate reference found by pass 1 (offsets relative to the chunk). */
 export type Mention =
@@ -47,6 +48,8 @@ export type Mention =
   | { type: 'chapter'; extent: Span; span: Span; number: number; named: boolean }
   /** `plural`: "the 1961 and 2000 treaties" names both, but is no antecedent for a later "the treaty". */
   | { type: 'instruments'; extent: Span; members: Array<{ span: Span; instrument: Instrument }>; plural: boolean }
+  /** A treaty described by its parties ("the Russia–North Korea treaty"). */
+  | { type: 'described'; extent: Span; span: Span; described: DescribedTreaty }
   /** An instrument outside the corpus named in the text, or another body's resolution. */
   | { type: 'external'; extent: Span; span: Span; external: ExternalName }
   /** "the treaty", "the Convention", "the Charter", "that resolution": `target` is the kind of instrument. */

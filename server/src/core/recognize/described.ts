@@ -1,0 +1,86 @@
+import type { Corpus, Instrument } from '../corpus';
+import { instrumentYear } from '../corpus';
+import { LEADING_DETERMINER } from './patterns';
+import type { Mention, Span } from './mentions';
+
+/**
+ * Treaties described by their parties instead of named: "the Russia–North Korea treaty", "the
+ * North Korea-Russia pact", "the 2024 Russia-DPRK treaty", "the Soviet-Korean treaty" (pass 1).
+ * In pass 2 (see `describedTreaty`) such a description is the treaty last mentioned if its
+ * parties match, else the corpus's newest treaty between those parties (or the one of the year
+ * written).
+ */
+
+/** Countries as writers name them in such descriptions, by the party name the data records. */
+const COUNTRIES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:Russia|Russian|Moscow|Kremlin)$/u, 'Russian Federation'],
+  [/^(?:North\s+Korea|North\s+Korean|DPRK|Pyongyang|Korea|Korean)$/u, "Democratic People's Republic of Korea"],
+  [/^(?:Soviet|USSR|Soviet\s+Union)$/u, 'Union of Soviet Socialist Republics'],
+];
+const COUNTRY = String.raw`(?:Russia|Russian|Moscow|Kremlin|North[ \u00a0]Korean?|DPRK|Pyongyang|Korean?|Soviet(?:[ \u00a0]Union)?|USSR)`;
+const JOIN = String.raw`(?:[ \u00a0]*[-\u2010-\u2015/][ \u00a0]*|[ \u00a0]+and[ \u00a0]+)`;
+/** Words between the countries and the noun that keep the description a treaty's ("mutual defence", "partnership"). */
+const QUALIFIER = String.raw`(?:(?:mutual|defen[cs]e|military|security|strategic|partnership|comprehensive|friendship|alliance|assistance)[ \u00a0]+)*`;
+const DESCRIBED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_\-])(?:(?<year>\d{4})[ \u00a0]+)?(?<countries>${COUNTRY}(?:${JOIN}${COUNTRY})+)[ \u00a0]+${QUALIFIER}(?<noun>[Tt]reaty|[Pp]act|[Aa]greement|[Aa]ccord)(?![\p{L}\p{N}_])`,
+  'gu',
+);
+const DESCRIBED_AT = new RegExp(DESCRIBED.source, 'yu');
+const INDEFINITE_BEFORE = /(?:^|[^\p{L}])(?:a|an|another|any|one|some)[ \u00a0]+$/iu;
+
+export interface DescribedTreaty {
+  /** The parties named, as the data records them, sorted. */
+  parties: string[];
+  year: number | null;
+}
+
+function partiesOf(countries: string): string[] {
+  const parties = new Set<string>();
+  for (const word of countries.split(new RegExp(JOIN, 'u'))) {
+    const found = COUNTRIES.find(([pattern]) => pattern.test(word.trim()));
+    if (found) parties.add(found[1]);
+  }
+  return [...parties].sort();
+}
+
+function describedOf(match: RegExpExecArray): DescribedTreaty | null {
+  const parties = partiesOf(match.groups?.countries ?? '');
+  // "Korean-Korean" or one country named twice describes no treaty between two parties.
+  if (parties.length < 2) return null;
+  return { parties, year: match.groups?.year ? Number(match.groups.year) : null };
+}
+
+/** A description right at `at` ("North Korea-Russia treaty" after "Article 4 of the "). */
+export function describedTreatyAt(text: string, at: number): { described: DescribedTreaty; end: number } | null {
+  DESCRIBED_AT.lastIndex = at;
+  const match = DESCRIBED_AT.exec(text);
+  const described = match ? describedOf(match) : null;
+  return match && described ? { described, end: at + match[0].length } : null;
+}
+
+export function describedMentions(text: string): Mention[] {
+  const mentions: Mention[] = [];
+  for (const match of text.matchAll(DESCRIBED)) {
+    const described = describedOf(match);
+    // "a Soviet-Korean treaty", "another Russia–DPRK pact": some treaty, not a particular one.
+    if (!described || INDEFINITE_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
+    const span: Span = { start: match.index, end: match.index + match[0].length };
+    const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 8), span.start))?.[1]?.length ?? 0;
+    mentions.push({ type: 'described', extent: { start: span.start - determiner, end: span.end }, span, described });
+  }
+  return mentions;
+}
+
+/**
+ * The corpus treaty a description means: the last treaty mentioned when its parties are those
+ * named (`context`), else the treaty between them of the year written, else their newest
+ * (`explicit`: the parties name it). Null when the corpus has no treaty between them.
+ */
+export function describedTreaty(described: DescribedTreaty, lastTreaty: Instrument | null, corpus: Corpus): { instrument: Instrument; fromContext: boolean } | null {
+  const matches = (instrument: Instrument): boolean =>
+    instrument.type === 'treaty' && (instrument as { parties?: string[] | null }).parties?.slice().sort().join('|') === described.parties.join('|');
+  if (described.year === null && lastTreaty && matches(lastTreaty)) return { instrument: lastTreaty, fromContext: true };
+  const candidates = corpus.instruments.filter((instrument) => matches(instrument) && (described.year === null || instrumentYear(instrument) === described.year));
+  const newest = candidates.sort((a, b) => (instrumentYear(b) ?? 0) - (instrumentYear(a) ?? 0))[0];
+  return newest ? { instrument: newest, fromContext: false } : null;
+}
