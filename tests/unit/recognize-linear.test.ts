@@ -34,6 +34,8 @@ const PIECES: Record<string, string> = {
   'other bodies without numbers': 'General Assembly resolution 68/',
   'roman articles': 'Articles I, II and ',
   'charter possessives': "the Charter's Article ",
+  'country chains without a treaty': 'Russia-North Korea–',
+  'treaty descriptions without a noun': 'Russia–DPRK mutual defence ',
 };
 
 function medianMs(text: string): number {

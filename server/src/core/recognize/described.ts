@@ -20,9 +20,9 @@ const COUNTRIES: ReadonlyArray<readonly [RegExp, string]> = [
 const COUNTRY = String.raw`(?:Russia|Russian|Moscow|Kremlin|North[ \u00a0]Korean?|DPRK|Pyongyang|Korean?|Soviet(?:[ \u00a0]Union)?|USSR)`;
 const JOIN = String.raw`(?:[ \u00a0]*[-\u2010-\u2015/][ \u00a0]*|[ \u00a0]+and[ \u00a0]+)`;
 /** Words between the countries and the noun that keep the description a treaty's ("mutual defence", "partnership"). */
-const QUALIFIER = String.raw`(?:(?:mutual|defen[cs]e|military|security|strategic|partnership|comprehensive|friendship|alliance|assistance)[ \u00a0]+)*`;
+const QUALIFIER = String.raw`(?:(?:mutual|defen[cs]e|military|security|strategic|partnership|comprehensive|friendship|alliance|assistance)[ \u00a0]+){0,4}`;
 const DESCRIBED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_\-])(?:(?<year>\d{4})[ \u00a0]+)?(?<countries>${COUNTRY}(?:${JOIN}${COUNTRY})+)[ \u00a0]+${QUALIFIER}(?<noun>[Tt]reaty|[Pp]act|[Aa]greement|[Aa]ccord)(?![\p{L}\p{N}_])`,
+  String.raw`(?<![\p{L}\p{N}_\-])(?:(?<year>\d{4})[ \u00a0]+)?(?<countries>${COUNTRY}(?:${JOIN}${COUNTRY}){1,3})[ \u00a0]+${QUALIFIER}(?<noun>[Tt]reaty|[Pp]act|[Aa]greement|[Aa]ccord)(?![\p{L}\p{N}_])`,
   'gu',
 );
 const DESCRIBED_AT = new RegExp(DESCRIBED.source, 'yu');
