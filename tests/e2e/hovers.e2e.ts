@@ -25,11 +25,17 @@ const MEMO = [
   '',
   'Travel-ban exemptions sit in paragraph 10 of resolution 1718.[^4]',
   '',
+  'The treaty ties its assistance to Article 51 of the UN Charter.[^5]',
+  '',
+  'Russia revoked its ratification of the CTBT in 2023.[^6]',
+  '',
   // Every sentence cites a source, so that no diagnostic shares the hovers.
   '[^1]: The ILC text.',
   '[^2]: The signing ceremony record.',
   '[^3]: The cable.',
   '[^4]: The committee page.',
+  '[^5]: The Charter.',
+  '[^6]: The Duma record.',
   '',
 ].join('\n');
 
@@ -86,6 +92,22 @@ describe('Lexicite in VS Code: hovers', () => {
     expect(hover).toMatch(/Note: "Prime Minister" was held \d{1,2} \w+ \d{4} – .*\d{4}, not on 1 March 2025\./);
     expect(lines(hover)).toContain('On 1 March 2025: President of Russia');
     expect(hover).not.toContain('\\');
+  });
+
+  scenario('the Charter’s Article 51 shows its text and warns that the copies disagree on two words', session, async () => {
+    await memoReady();
+    const hover = await vscode().hoverText('Article 51 of the UN Charter', ['Nothing in the present Charter shall impair', 'the sources disagree']);
+    expect(lines(hover)[0]).toMatch(/^Article 51\b/);
+    expect(hover).toContain('Other rendering 1 of 1');
+    expect(hover).not.toContain('\\');
+  });
+
+  scenario('an instrument outside the corpus says its text is not bundled and offers the import command', session, async () => {
+    await memoReady();
+    const hover = await vscode().hoverText('CTBT in 2023', ['outside Lexicite', 'Import Official Text as Source Pack']);
+    expect(lines(hover)[0]).toBe('CTBT');
+    expect(hover).toContain('its text is not bundled');
+    expect(hover).not.toContain('command:');
   });
 
   scenario('a provision with no bundled text says so and shows our summary, marked as ours', session, async () => {

@@ -130,9 +130,14 @@ export function articleMentions(text: string, folded: string | null, patterns: C
       const at = afterMembers + of[0].length;
       const named = ownerAt(text, folded, at, patterns, externals);
       const anaphor = named ? null : execAt(ARTICLE_OWNER_ANAPHOR, text, at);
+      const chapter = named || anaphor ? null : charterChapterAt(text, folded, at, patterns, externals);
       if (named) {
         owner = named.owner;
         extentEnd = named.end;
+      } else if (chapter) {
+        // "Article 41 of Chapter VII of the United Nations Charter": the Charter's article.
+        owner = chapter.owner;
+        extentEnd = chapter.end;
       } else if (anaphor && (/the[ \t\u00a0]*$/u.test(of[0]) || anaphor.groups?.determiner)) {
         // "of the treaty", "of this Convention", "of the Charter"
         const head = (anaphor.groups?.head ?? 'treaty').toLowerCase();
@@ -161,6 +166,22 @@ export function articleMentions(text: string, folded: string | null, patterns: C
     mentions.push({ type: 'articles', extent: { start, end: extentEnd }, members, owner, single: members.length === 1 && owner ? { start, end: extentEnd } : null });
   }
   return mentions;
+}
+
+const CHAPTER_AT = new RegExp(CHAPTER_HEAD.source, 'yu');
+
+/** "Chapter VII of the (UN) Charter" or a bare "Chapter VII" right at `at`: the Charter as an article's owner. */
+function charterChapterAt(text: string, folded: string | null, at: number, patterns: CorpusPatterns, externals: ExternalScan): { owner: ArticleOwner; end: number } | null {
+  const head = execAt(CHAPTER_AT, text, at);
+  if (!head?.groups?.roman) return null;
+  const end = at + head[0].length;
+  const of = execAt(OF, text, end);
+  if (!of) return { owner: { anaphor: 'charter' }, end };
+  const owner = ownerAt(text, folded, end + of[0].length, patterns, externals);
+  if (owner?.owner && 'instrument' in owner.owner && owner.owner.instrument.id === CHARTER_ID) return owner;
+  const anaphor = execAt(ARTICLE_OWNER_ANAPHOR, text, end + of[0].length);
+  if (anaphor?.groups?.head === 'Charter') return { owner: { anaphor: 'charter' }, end: end + of[0].length + anaphor[0].length };
+  return null;
 }
 
 /** The highest chapter of the UN Charter. */
