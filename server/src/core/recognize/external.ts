@@ -37,7 +37,7 @@ const BILATERAL_HEADS = new Set(['Treaty', 'Pact', 'Agreement', 'Agreements', 'A
 /** Connectors that open a complement after the head: "Convention on …", "Treaty of …", "Agreement between …". */
 const COMPLEMENT = /^(?:[ \t\u00a0]+)(?:of|on|for|against|between|concerning|relating[ \t\u00a0]+to|with[ \t\u00a0]+respect[ \t\u00a0]+to)(?:[ \t\u00a0]+the)?[ \t\u00a0]+/u;
 /** Lower-case words allowed between the capitalised words of a complement. */
-const INNER_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'against', 'between', 'its', 'their', 'or', 'under', 'from']);
+const INNER_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'against', 'between', 'its', 'their', 'or', 'under', 'from', 'concerning', 'among', 'regarding']);
 const MAX_PREFIX_WORDS = 6;
 const MAX_COMPLEMENT_WORDS = 16;
 const MAX_WORD_LENGTH = 40;

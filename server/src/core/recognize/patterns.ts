@@ -43,7 +43,7 @@ export const OTHER_BODY_NUMBER_END = new RegExp(String.raw`(?:\/\d|${OWS}\([IVXL
 
 /** The bodies besides the Security Council whose resolutions writers cite, and the prefix of each one's ids. */
 const OTHER_BODY = String.raw`(?<body>(?:(?:U\.?N\.?|United${WS}Nations)${WS})?General${WS}Assembly|UNGA|GA|(?:U\.?N\.?${WS})?Human${WS}Rights${WS}Council|HRC|ECOSOC|Economic${WS}and${WS}Social${WS}Council|(?:IAEA${WS})?Board${WS}of${WS}Governors|IAEA(?:${WS}General${WS}Conference)?)`;
-const OTHER_NUMBER = String.raw`(?<number>(?:ES-)?\d{1,4}(?:\/\d{1,4})?)(?![\p{L}\p{N}_\/])(?:${OWS}\((?<paren>[IVXL]{1,7}|\d{4})\))?`;
+const OTHER_NUMBER = String.raw`(?<number>(?:ES-)?\d{1,4}[A-Z]?(?:\/\d{1,4})?)(?![\p{L}\p{N}_\/])(?:${OWS}\((?<paren>[IVXL]{1,7}|\d{4})\))?`;
 /**
  * Resolutions of other bodies: "General Assembly resolution 68/262", "GA resolution 3314 (XXIX)",
  * "Human Rights Council resolution 55/1", the symbols "A/RES/68/262" and "A/HRC/RES/55/1", and a
@@ -53,7 +53,7 @@ const OTHER_NUMBER = String.raw`(?<number>(?:ES-)?\d{1,4}(?:\/\d{1,4})?)(?![\p{L
 export const OTHER_BODY_RESOLUTION = new RegExp(
   String.raw`${BEFORE}(?:${OTHER_BODY}(?:['\u2019]s)?${WS}(?:[Rr]esolutions?|Res\.)${WS}(?:No\.${OWS})?${OTHER_NUMBER}` +
     String.raw`|(?<symbol>A\/(?<hrc>HRC\/)?RES\/(?<symbolNumber>(?:ES-)?\d{1,4}\/\d{1,4}))(?![\p{L}\p{N}_\/])` +
-    String.raw`|[Rr]esolutions?${WS}(?<plain>(?:ES-)?\d{1,4}\/\d{1,4}(?![\p{L}\p{N}_\/])|\d{1,4}${OWS}\((?<session>[IVXL]{1,7})\)))`,
+    String.raw`|[Rr]esolutions?${WS}(?<plain>(?:ES-)?\d{1,4}\/\d{1,4}(?![\p{L}\p{N}_\/])|\d{1,4}[A-Z]?${OWS}\((?<session>[IVXL]{1,7})\)))`,
   'gu',
 );
 
