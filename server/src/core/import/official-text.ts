@@ -25,6 +25,7 @@ import {
   type HyphenJoin,
 } from './layout';
 import type { ImportedInstrumentType, PackContext, PackInstrument, PackProvisionEntry, PackRendering, SourcePack } from './pack-types';
+import { romanValue, toRoman } from '../roman';
 
 export type { SourcePack } from './pack-types';
 
@@ -474,31 +475,6 @@ function articleValue(number: string): { base: number; suffix: string } | null {
   if (!match?.[1]) return null;
   const base = /^\d+$/.test(match[1]) ? Number(match[1]) : romanValue(match[1]);
   return base === null ? null : { base, suffix: match[2] ?? '' };
-}
-
-function toRoman(value: number): string {
-  const table: Array<[number, string]> = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let rest = value;
-  let text = '';
-  for (const [amount, letters] of table) {
-    while (rest >= amount) {
-      text += letters;
-      rest -= amount;
-    }
-  }
-  return text;
-}
-
-function romanValue(text: string): number | null {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  let total = 0;
-  for (let i = 0; i < text.length; i++) {
-    const value = values[text[i] as string];
-    const next = values[text[i + 1] as string] ?? 0;
-    if (value === undefined) return null;
-    total += value < next ? -value : value;
-  }
-  return total;
 }
 
 /** Splits the last article's lines into its body, the final clause and an annex (not imported). */

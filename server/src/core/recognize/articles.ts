@@ -15,6 +15,7 @@ import {
 import { describedTreatyAt } from './described';
 import { externalAt, type ExternalScan } from './external';
 import { execAt, RANGE_ONLY, type ArticleOwner, type Mention, type NumberedMember } from './mentions';
+import { romanValue } from '../roman';
 
 /** Articles of treaties, conventions, the Charter and the ILC Articles, and chapters of the Charter: pass 1. */
 
@@ -29,35 +30,10 @@ const OTHER_INSTRUMENT = /^(?:U\.?N\.?|United Nations|\p{Lu}[\p{L}'\u2019-]*)(?!
 /** An abbreviation right after the article, without "of": "Art. 51 UNC", "Article 31(1) VCLT". */
 const ABBREVIATION_GAP = new RegExp(WS, 'yu');
 
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-/** "VI" → 6; null when the letters are not a well-formed numeral ("IIII", "VV"). */
-export function romanValue(roman: string): number | null {
-  let total = 0;
-  for (let index = 0; index < roman.length; index++) {
-    const value = ROMAN_VALUES[roman[index] as string] ?? 0;
-    const next = ROMAN_VALUES[roman[index + 1] as string] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total > 0 && toRoman(total) === roman ? total : null;
-}
-
-function toRoman(value: number): string {
-  const table: Array<[number, string]> = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let rest = value;
-  let result = '';
-  for (const [amount, letters] of table) {
-    while (rest >= amount) {
-      result += letters;
-      rest -= amount;
-    }
-  }
-  return result;
-}
-
 /** A member's number as the ids write it: "2bis", "6" for "VI"; null for a malformed numeral. */
 function memberNumber(groups: Record<string, string | undefined> | undefined): string | null {
   if (groups?.roman) {
-    const value = romanValue(groups.roman);
+    const value = romanValue(groups.roman, true);
     return value === null ? null : String(value);
   }
   return `${groups?.number ?? ''}${groups?.suffix ?? ''}`;
@@ -197,7 +173,7 @@ const CHARTER_ID = 'un-charter';
 export function chapterMentions(text: string, folded: string | null, patterns: CorpusPatterns, externals: ExternalScan): Mention[] {
   const mentions: Mention[] = [];
   for (const head of text.matchAll(CHAPTER_HEAD)) {
-    const number = head.groups?.roman ? romanValue(head.groups.roman) : Number(head.groups?.arabic);
+    const number = head.groups?.roman ? romanValue(head.groups.roman, true) : Number(head.groups?.arabic);
     if (number === null || number < 1 || number > CHARTER_CHAPTERS) continue;
     const start = head.index;
     const end = start + head[0].length;

@@ -1,5 +1,6 @@
 import { isWordCodePoint, wordBefore } from '../recognize/patterns';
 import type { Instrument } from '../corpus';
+import { toRoman } from '../roman';
 import type { Fix, Reference } from '../types';
 import type { RawFinding, RuleDefinition } from './types';
 
@@ -60,16 +61,19 @@ function unknownArticle(reference: Reference, instrument: Instrument): RawFindin
   const written = /\/art-(\d+)((?:bis|ter|quater)?)$/.exec(reference.id);
   if (count === null || !written) return null;
   const number = Number(written[1]);
-  const span = numberSpan(reference, `${written[1]}${written[2] ?? ''}`);
+  // An instrument numbered in Roman numerals (the NPT) is written and corrected in them: "Article XII" → "Article XI".
+  const roman = instrument.structure.numbering === 'roman';
+  const show = (value: number): string => (roman ? toRoman(value) : String(value));
+  const span = numberSpan(reference, `${written[1]}${written[2] ?? ''}`) ?? (written[2] ? null : numberSpan(reference, toRoman(number)));
   if (!span) return null;
   return {
     ...span,
     message:
-      `${instrument.shortTitle} has ${count} articles, so there is no Article ${number}${written[2] ?? ''}: ` +
-      `check the number (the last article is Article ${count}).`,
+      `${instrument.shortTitle} has ${count} articles, so there is no Article ${show(number)}${written[2] ?? ''}: ` +
+      `check the number (the last article is Article ${show(count)}).`,
     fixes: nearestNumbers(number, count).map((candidate): Fix => ({
-      title: `Change to Article ${candidate}`,
-      edits: [{ ...span, newText: String(candidate) }],
+      title: `Change to Article ${show(candidate)}`,
+      edits: [{ ...span, newText: show(candidate) }],
     })),
   };
 }
