@@ -11,7 +11,7 @@ import { formatDate } from '../server/src/core/dates';
 import { RULES, SOURCE_PACK_CODE, SOURCE_PACK_SUMMARY } from '../server/src/core/rules';
 import { RULE_LEVELS } from '../server/src/core/types';
 import { CITATION_STYLES, formatCitation } from '../server/src/core/citations';
-import { CITATION_SCOPES } from '../server/src/core/analyze';
+import { CITATION_SCOPES, EXTERNAL_REFERENCES } from '../server/src/core/analyze';
 import { DEFAULT_PACK_GLOBS } from '../server/src/core/pack-files';
 import { DEFAULT_MAX_FILE_SIZE } from '../server/src/core/settings';
 
@@ -55,6 +55,14 @@ export function settingsSchema(): Record<string, SettingSchema> {
       scope: 'resource',
       markdownDescription:
         'Where a citation must be for `uncited-reference`, `uncited-claim` and `vague-attribution` to count a sentence as cited: in the `sentence` itself, or anywhere in its `paragraph`.',
+    },
+    'lexicite.externalReferences': {
+      type: 'string',
+      enum: [...EXTERNAL_REFERENCES],
+      default: 'cite',
+      scope: 'resource',
+      markdownDescription:
+        'Whether a reference to an instrument outside Lexicite\'s corpus (the CTBT, the ICCPR, a General Assembly resolution: see the README section `What Lexicite recognizes`) needs a source like any other: `cite` reports it with `uncited-reference` when its sentence cites nothing; `ignore` leaves it to you. Either way it is recognized, never checked against a text, and never reported as unknown or ambiguous.',
     },
     'lexicite.maxFileSize': {
       type: 'number',

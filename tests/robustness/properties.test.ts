@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, CITATION_SCOPES, documentDate, type AnalysisSettings, type DocumentAnalysis } from '../../server/src/core/analyze';
+import { analyzeDocument, CITATION_SCOPES, documentDate, EXTERNAL_REFERENCES, type AnalysisSettings, type DocumentAnalysis } from '../../server/src/core/analyze';
 import type { BibliographyInput } from '../../server/src/core/bibliography';
 import { CITATION_STYLES } from '../../server/src/core/citations';
 import { completionsAt } from '../../server/src/core/completions';
@@ -33,6 +33,7 @@ const settingsArbitrary: fc.Arbitrary<AnalysisSettings> = fc.record({
   rules: fc.dictionary(fc.constantFrom(...RULES.map((rule) => rule.code)), fc.constantFrom(...RULE_LEVELS), { maxKeys: 4 }),
   citationStyle: fc.constantFrom(...CITATION_STYLES),
   citationScope: fc.constantFrom(...CITATION_SCOPES),
+  externalReferences: fc.constantFrom(...EXTERNAL_REFERENCES),
 });
 
 const BIBLIOGRAPHY_DIR = path.join(REPO_ROOT, 'tests', 'bibliography');

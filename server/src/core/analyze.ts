@@ -18,12 +18,17 @@ export interface AnalysisSettings {
   citationStyle: CitationStyle;
   /** Where a citation must be for a sentence to count as cited: the sentence itself, or its paragraph. */
   citationScope: CitationScope;
+  /** Whether references to instruments outside the corpus need a source like the others (`cite`) or not (`ignore`). */
+  externalReferences: ExternalReferences;
 }
 
 export type CitationScope = 'sentence' | 'paragraph';
 export const CITATION_SCOPES: readonly CitationScope[] = ['sentence', 'paragraph'];
 
-export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, citationStyle: 'un', citationScope: 'sentence' };
+export type ExternalReferences = 'cite' | 'ignore';
+export const EXTERNAL_REFERENCES: readonly ExternalReferences[] = ['cite', 'ignore'];
+
+export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, citationStyle: 'un', citationScope: 'sentence', externalReferences: 'cite' };
 
 /** What the caller read for the document: its Pandoc bibliography (front matter `bibliography:`), if any. */
 export interface AnalysisInputs {
@@ -126,6 +131,7 @@ export class DocumentAnalyzer {
       documentDate: documentDate({ frontMatter }),
       citationStyle: settings.citationStyle,
       citationScope: settings.citationScope,
+      externalReferences: settings.externalReferences ?? 'cite',
       bibliography,
     };
     for (const rule of RULES) {

@@ -1,4 +1,4 @@
-import { CITATION_SCOPES, DEFAULT_SETTINGS, type AnalysisSettings, type CitationScope } from './analyze';
+import { CITATION_SCOPES, DEFAULT_SETTINGS, EXTERNAL_REFERENCES, type AnalysisSettings, type CitationScope, type ExternalReferences } from './analyze';
 import { CITATION_STYLES, type CitationStyle } from './citations';
 import { RULES } from './rules';
 import { RULE_LEVELS, type RuleLevel } from './types';
@@ -11,7 +11,7 @@ import { RULE_LEVELS, type RuleLevel } from './types';
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 /** The keys of the `lexicite` settings section (`trace` is the client's: `lexicite.trace.server`). */
-const KNOWN_SETTINGS = ['rules', 'citationStyle', 'citationScope', 'sourcePacks', 'maxFileSize', 'trace'];
+const KNOWN_SETTINGS = ['rules', 'citationStyle', 'citationScope', 'externalReferences', 'sourcePacks', 'maxFileSize', 'trace'];
 
 export function settingsFromJson(value: unknown): { settings: AnalysisSettings; maxFileSize: number; problems: string[] } {
   const problems: string[] = [];
@@ -49,13 +49,19 @@ export function settingsFromJson(value: unknown): { settings: AnalysisSettings; 
     if (typeof scope === 'string' && (CITATION_SCOPES as readonly string[]).includes(scope)) citationScope = scope as CitationScope;
     else problems.push(`lexicite.citationScope: ${JSON.stringify(scope)} is not one of ${CITATION_SCOPES.join(', ')}; using ${citationScope}`);
   }
+  let externalReferences = DEFAULT_SETTINGS.externalReferences;
+  const external = section.externalReferences;
+  if (external !== undefined && external !== null) {
+    if (typeof external === 'string' && (EXTERNAL_REFERENCES as readonly string[]).includes(external)) externalReferences = external as ExternalReferences;
+    else problems.push(`lexicite.externalReferences: ${JSON.stringify(external)} is not one of ${EXTERNAL_REFERENCES.join(', ')}; using ${externalReferences}`);
+  }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   const size = section.maxFileSize;
   if (size !== undefined && size !== null) {
     if (typeof size === 'number' && Number.isFinite(size) && size >= 0) maxFileSize = Math.floor(size);
     else problems.push(`lexicite.maxFileSize: ${JSON.stringify(size)} is not a number of bytes (0 or more); using ${maxFileSize}`);
   }
-  return { settings: { rules, citationStyle, citationScope }, maxFileSize, problems };
+  return { settings: { rules, citationStyle, citationScope, externalReferences }, maxFileSize, problems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

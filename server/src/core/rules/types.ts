@@ -1,4 +1,4 @@
-import type { CitationScope } from '../analyze';
+import type { CitationScope, ExternalReferences } from '../analyze';
 import type { Bibliography } from '../bibliography';
 import type { CitationStyle } from '../citations';
 import type { Corpus } from '../corpus';
@@ -30,6 +30,8 @@ export interface RuleContext {
   citationStyle: CitationStyle;
   /** Where a citation must be for a sentence to count as cited. */
   citationScope: CitationScope;
+  /** Whether references to instruments outside the corpus need a source (`uncited-reference`). */
+  externalReferences: ExternalReferences;
   /** The document's Pandoc bibliography, when the caller passed one: "Cite … with Pandoc" fixes use it. */
   bibliography?: Bibliography | null;
 }

@@ -16,8 +16,9 @@ export const uncitedReference: RuleDefinition = {
   check(context) {
     const view = sourcingView(context);
     const findings: RawFinding[] = [];
+    const needsSource = (reference: Reference): boolean => context.externalReferences !== 'ignore' || reference.kind !== 'external';
     view.sentences.forEach((sentence, index) => {
-      const references = view.references[index] ?? [];
+      const references = (view.references[index] ?? []).filter(needsSource);
       const [first] = references;
       if (!first || view.isCited(sentence)) return;
       const named = [...new Map(references.map((reference) => [reference.id, reference])).values()];
