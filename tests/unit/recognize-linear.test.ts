@@ -36,6 +36,7 @@ const PIECES: Record<string, string> = {
   'charter possessives': "the Charter's Article ",
   'country chains without a treaty': 'Russia-North Korea–',
   'treaty descriptions without a noun': 'Russia–DPRK mutual defence ',
+  'treaty nouns after countries': 'Russia-Korea pact pact ',
 };
 
 function medianMs(text: string): number {

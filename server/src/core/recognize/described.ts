@@ -58,13 +58,27 @@ export function describedTreatyAt(text: string, at: number): { described: Descri
   return match && described ? { described, end: at + match[0].length } : null;
 }
 
+/** The nouns a description ends with: the scan starts from them (the full expression run over a long draft cost ~10% of its analysis). */
+const NOUN = /(?<![\p{L}\p{N}_])(?:[Tt]reaty|[Pp]act|[Aa]greement|[Aa]ccord)(?![\p{L}\p{N}_])/gu;
+/** A description ending at the end of the text it is run on. */
+const DESCRIBED_TAIL = new RegExp(`${DESCRIBED.source}$`, 'u');
+/** Longer than any description: a year, four countries and their joins, four qualifiers and the noun. */
+const WINDOW = 200;
+
 export function describedMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
-  for (const match of text.matchAll(DESCRIBED)) {
+  for (const noun of text.matchAll(NOUN)) {
+    const end = noun.index + noun[0].length;
+    const from = Math.max(0, end - WINDOW);
+    const match = DESCRIBED_TAIL.exec(text.slice(from, end));
+    if (!match) continue;
+    const start = from + match.index;
+    // The window may cut a word: a match at its very start must not continue one.
+    if (match.index === 0 && from > 0 && /[\p{L}\p{N}_\-]/u.test(text[from - 1] as string)) continue;
     const described = describedOf(match);
     // "a Soviet-Korean treaty", "another Russia–DPRK pact": some treaty, not a particular one.
-    if (!described || INDEFINITE_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
-    const span: Span = { start: match.index, end: match.index + match[0].length };
+    if (!described || INDEFINITE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+    const span: Span = { start, end };
     const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 8), span.start))?.[1]?.length ?? 0;
     mentions.push({ type: 'described', extent: { start: span.start - determiner, end: span.end }, span, described });
   }

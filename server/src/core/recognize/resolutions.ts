@@ -134,8 +134,12 @@ function numberSlug(number: string): string {
  * (`ga-res-3314`), "A/RES/68/262" (`ga-res-68-262`), "Human Rights Council resolution 55/1"
  * (`hrc-res-55-1`), "resolution ES-11/1" (`ga-res-es-11-1`).
  */
+/** What every other body's resolution contains: a chunk without it has none. */
+const RESOLUTION_WORD = /[Rr]esolution|A\/(?:HRC\/)?RES\//;
+
 export function otherBodyMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
+  if (!RESOLUTION_WORD.test(text)) return mentions;
   for (const match of text.matchAll(OTHER_BODY_RESOLUTION)) {
     const groups = match.groups ?? {};
     let prefix = 'ga';
