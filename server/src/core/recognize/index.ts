@@ -44,10 +44,10 @@ export function collectMentions(masked: string, corpus: Corpus): ChunkMentions {
   const corpusNames = instrumentMentions(masked, folded, patterns);
   // A name the corpus knows wins over an external name it overlaps ("Russia-DPRK Treaty on Comprehensive Strategic Partnership").
   const claimed = selectNonOverlapping(corpusNames);
-  const outside = withLeadingDeterminer(masked, externals.mentions).filter((mention) => !overlapsAny(mention.extent, claimed));
+  // So does a corpus name over another body's resolution ("A/RES/56/83" is the ILC Articles').
+  const outside = [...withLeadingDeterminer(masked, externals.mentions), ...otherBodyMentions(masked)].filter((mention) => !overlapsAny(mention.extent, claimed));
   const selected = selectNonOverlapping([
     ...resolutionMentions(masked, corpus),
-    ...otherBodyMentions(masked),
     ...paragraphMentions(masked),
     ...articleMentions(masked, folded, patterns, externals),
     ...chapterMentions(masked, folded, patterns, externals),
