@@ -290,7 +290,9 @@ for (const mdFile of mdFiles) {
       // `the Charter` with no charter named before is the UN Charter, explicit
       // A treaty described by its parties ("Russia–North Korea Treaty") is context or explicit (CONVENTIONS, Instruments by name).
       const described = /^(?:\d{4} )?(?:Russia|Russian|Moscow|Kremlin|North Korean?|DPRK|Pyongyang|Korean?|Soviet(?: Union)?|USSR)(?:\s*[-\u2010-\u2015/]\s*|\s+and\s+)(?:Russia|Russian|Moscow|Kremlin|North Korean?|DPRK|Pyongyang|Korean?|Soviet(?: Union)?|USSR)\b.*\b(?:treaty|pact|agreement|accord)$/iu.test(r.text);
-      if (!described && generic !== (r.resolvedBy === 'context') && !(charterAnaphor && r.resolvedBy === 'explicit')) q(`resolvedBy ${r.resolvedBy} does not fit ${generic ? 'a generic anaphor' : 'a named mention'}`);
+      // A shorter name of the instrument of its kind mentioned last ("the Vienna Convention" after the VCLT) is context.
+      const shortName = r.resolvedBy === 'context' && !generic && (inst?.title ?? '').toLowerCase().startsWith(`${r.text.toLowerCase()} `);
+      if (!described && !shortName && generic !== (r.resolvedBy === 'context') && !(charterAnaphor && r.resolvedBy === 'explicit')) q(`resolvedBy ${r.resolvedBy} does not fit ${generic ? 'a generic anaphor' : 'a named mention'}`);
       if (charterAnaphor && r.resolvedBy === 'explicit' && r.id !== 'un-charter') q('`the Charter` with no charter before is the UN Charter');
       if (generic) {
         const word = r.text.split(' ')[1].toLowerCase();

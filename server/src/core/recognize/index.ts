@@ -1,7 +1,7 @@
 import type { Corpus, Instrument, Official } from '../corpus';
 import type { SourceDocument } from '../document';
 import type { Reference, ResolvedBy } from '../types';
-import { foldCase, patternsFor, type CorpusPatterns } from './patterns';
+import { foldCase, nameKey, patternsFor, type CorpusPatterns } from './patterns';
 import { articleMentions, chapterMentions, CHARTER_ID } from './articles';
 import { describedMentions, describedTreaty } from './described';
 import { externalMentions } from './external';
@@ -263,6 +263,17 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
     return null;
   }
 
+  /**
+   * A short name for the corpus instrument of its kind mentioned last: "the Vienna Convention"
+   * after the Vienna Convention on the Law of Treaties is the VCLT, not another Vienna Convention.
+   */
+  function shortNameOf(external: ExternalName): Instrument | null {
+    const last = external.kind ? context.lastByKind.get(external.kind) : undefined;
+    if (!last || isExternal(last)) return null;
+    const short = `${nameKey(external.name)} `;
+    return [last.title, last.shortTitle, ...(last.aliases ?? [])].some((name) => nameKey(name).replace(/^the /u, '').startsWith(short)) ? last : null;
+  }
+
   function emitExternal(span: Span, external: ExternalName, part: string | null, resolvedBy: ResolvedBy): void {
     emit(span, { kind: 'external', id: part ? `${external.slug}/${part}` : external.slug, instrumentId: external.slug, name: external.name, resolvedBy });
   }
@@ -315,8 +326,9 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
           target = owner.instrument;
           resolvedBy = 'explicit';
         } else if ('external' in owner) {
-          target = owner.external;
-          resolvedBy = 'explicit';
+          const corpusInstrument = shortNameOf(owner.external);
+          target = corpusInstrument ?? owner.external;
+          resolvedBy = corpusInstrument ? 'context' : 'explicit';
         } else if ('described' in owner) {
           const last = context.lastByKind.get('treaty');
           const found = describedTreaty(owner.described, last && !isExternal(last) ? last : null, corpus);
@@ -384,6 +396,12 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
         break;
       }
       case 'external': {
+        const corpusInstrument = shortNameOf(mention.external);
+        if (corpusInstrument) {
+          emit(mention.span, { kind: 'instrument', id: corpusInstrument.id, instrumentId: corpusInstrument.id, resolvedBy: 'context' });
+          note(corpusInstrument, false);
+          break;
+        }
         emitExternal(mention.span, mention.external, null, 'explicit');
         note(mention.external, false);
         break;

@@ -23,8 +23,9 @@ export const RANGE = String.raw`(?:${WS}(?:to|through|thru)${WS}|${OWS}${DASH}${
 export const LIST = String.raw`(?:${OWS},${OWS}(?:(?:and|or)${WS})?|${WS}(?:and|or)${WS})`;
 
 /** "Security Council", "UN Security Council", "the Security Council's", "UNSC" before "resolution": the designation names the Council. */
-const COUNCIL = String.raw`(?<council>(?:(?:U\.?N\.?|United${WS}Nations)${WS})?Security${WS}Council(?:['\u2019]s)?${WS}|UNSC${WS})`;
-const RESOLUTION_KEYWORD = String.raw`${COUNCIL}?(?:[Rr]esolutions?|RESOLUTIONS?|Res\.)`;
+const COUNCIL = String.raw`(?<council>(?:(?:U\.?N\.?|United${WS}Nations(?:${OWS}\(UN\))?)${WS})?Security${WS}Council(?:${OWS}\(UNSC\))?(?:['\u2019]s)?${WS}|UNSC${WS})`;
+/** "resolution", "resolutions", "Res.", and "resolution (UNSCR)" as formal texts introduce the abbreviation. */
+const RESOLUTION_KEYWORD = String.raw`${COUNCIL}?(?:[Rr]esolutions?|RESOLUTIONS?|Res\.)(?:${OWS}\(UNSCRs?\))?`;
 const YEAR = String.raw`(?:${OWS}\((?<year>\d{4})\))?`;
 
 /**
@@ -33,7 +34,7 @@ const YEAR = String.raw`(?:${OWS}\((?<year>\d{4})\))?`;
  * designation that names the Security Council from a plain "resolution N".
  */
 export const RESOLUTION_HEAD = new RegExp(
-  String.raw`${BEFORE}(?:${RESOLUTION_KEYWORD}${WS}(?:No\.${OWS})?|(?<unscr>UNSCRs?)${OWS}|(?<symbol>S\/RES\/))(?<number>\d{1,4})${NUMBER_END}${YEAR}`,
+  String.raw`${BEFORE}(?:${RESOLUTION_KEYWORD}(?:${WS}|${OWS}:${OWS})(?:No\.${OWS})?|(?<unscr>UNSCRs?)${OWS}|(?<symbol>S\/RES\/))(?<number>\d{1,4})${NUMBER_END}${YEAR}`,
   'giu',
 );
 /** A further resolution of a list or range: ", 1874", " and 2397 (2017)", " to 2375"; one or two digits only with a year ("and 83 (1950)"). */
@@ -71,7 +72,7 @@ export const COMMA_PARAGRAPH = new RegExp(String.raw`,${OWS}(?<keyword>(?:[Oo]pe
 /** " of resolution 1718", " of Security Council resolution 1718 (2006)" after paragraphs. */
 export const OF = new RegExp(String.raw`${WS}of${WS}(?:the${WS})?`, 'yu');
 
-const SUBDIVISION = String.raw`(?<subdivision>(?:${OWS}\([0-9a-z]{1,4}\))*)${NUMBER_END}`;
+const SUBDIVISION = String.raw`(?<subdivision>(?:\.\d{1,2}(?=[^\d.]|$))?(?:${OWS}\([0-9a-z]{1,4}\))*)${NUMBER_END}`;
 const ARTICLE_MEMBER = String.raw`(?:(?<number>\d{1,3})(?<suffix>bis|ter|quater)?|(?<roman>[IVXL]{1,7}))${SUBDIVISION}`;
 /** "Article 4", "Art. 4", "articles 10", "Article 2(1)", "Article VI" (Roman numerals, upper case). */
 export const ARTICLE_HEAD = new RegExp(String.raw`${BEFORE}(?:[Aa]rticles?|ARTICLES?|Arts?\.|Arts?(?=[ \u00a0]\d))${OWS}${ARTICLE_MEMBER}`, 'gu');
@@ -93,7 +94,7 @@ export const ANAPHOR = new RegExp(
   'gu',
 );
 /** "the 2024 treaty", "1961 Treaty". */
-export const YEAR_TREATY = new RegExp(String.raw`${BEFORE}(?<year>\d{4})${WS}(?:[Tt]reaty|TREATY)(?![\p{L}\p{N}_])`, 'gu');
+export const YEAR_TREATY = new RegExp(String.raw`${BEFORE}(?<year>\d{4})${WS}(?:[Tt]reaty|TREATY|[Aa]greement|[Pp]act)(?![\p{L}\p{N}_])`, 'gu');
 /** "the earlier 1961 and 2000 treaties". */
 export const YEARS_TREATIES = new RegExp(String.raw`${BEFORE}(?<first>\d{4})${WS}and${WS}(?<second>\d{4})${WS}[Tt]reaties(?![\p{L}\p{N}_])`, 'gu');
 /** A determiner right before a name: its length is group 1. */

@@ -66,7 +66,7 @@ function candidateInstruments(reference: Reference, corpus: Corpus): Instrument[
 }
 
 /** "of the treaty" / "of the Convention" written after the reference, with no treaty before it. */
-const OWNER_ANAPHOR = /[ \t\u00a0]+of[ \t\u00a0]+(?:the|this|that)[ \t\u00a0]+(?:(treaty)|(convention))$/iu;
+const OWNER_ANAPHOR = /[ \t\u00a0]+of[ \t\u00a0]+(?:the|this|that)[ \t\u00a0]+(?:(treaty|agreement|pact|accord)|(convention|covenant|charter|statute|protocol))$/iu;
 
 /** The fixes a list shares, and the names of the instruments they offer. */
 function articleFixes(group: readonly Reference[], text: string, corpus: Corpus): { fixes: Fix[]; names: string[] } {
@@ -79,10 +79,10 @@ function articleFixes(group: readonly Reference[], text: string, corpus: Corpus)
   const anaphor = group.length === 1 ? OWNER_ANAPHOR.exec(first.text) : null;
   let edit = { start: end, end };
   if (anaphor) {
-    // "Article 16 of the treaty" with no treaty named before: name one of that type instead.
-    // With no treaty named before, one of that type; past the treaty named before ("Article 51 of the treaty"), any.
-    const type = anaphor[1] ? 'treaty' : 'convention';
-    if (!first.contextInstrumentId) instruments = instruments.filter((instrument) => instrument.type === type);
+    // "Article 16 of the treaty" with no treaty named before: name one of that type instead (a
+    // pact or an agreement is a treaty; past the treaty named before, "Article 51 of the treaty", any).
+    const type = anaphor[1] ? 'treaty' : anaphor[2]?.toLowerCase() === 'convention' ? 'convention' : null;
+    if (!first.contextInstrumentId && type) instruments = instruments.filter((instrument) => instrument.type === type);
     edit = { start: first.start + anaphor.index, end: first.end };
   }
   const written = abbreviated(text.slice(first.start, edit.start).replace(/\s+/g, ' '));
@@ -108,7 +108,7 @@ function articleFinding(reference: Reference, fixes: readonly Fix[], names: read
   const what = context
     ? `${article} is not an article of ${shortName(context)}, the instrument named before it (it has ${context.structure.count ?? 'fewer'} articles)`
     : anaphor
-      ? `"${reference.text}" names no instrument: no ${anaphor[1] ? 'treaty' : 'convention'} is named before it`
+      ? `"${reference.text}" names no instrument: no ${(anaphor[1] ?? anaphor[2] ?? 'treaty').toLowerCase()} is named before it`
       : `${article} has no instrument named in the phrase or before it`;
   const example = /^Write (".*")$/.exec(fixes[0]?.title ?? '')?.[1];
   const could = names.length > 0 ? `it could be ${article} of ${orList(names)}` : 'no instrument of that kind in the corpus has this article';
