@@ -37,6 +37,7 @@ const PIECES: Record<string, string> = {
   'country chains without a treaty': 'Russia-North Korea–',
   'treaty descriptions without a noun': 'Russia–DPRK mutual defence ',
   'treaty nouns after countries': 'Russia-Korea pact pact ',
+  'treaties with countries': 'the treaty with Russia-Korea-',
 };
 
 function medianMs(text: string): number {

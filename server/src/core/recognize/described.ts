@@ -26,12 +26,21 @@ const DESCRIBED = new RegExp(
   'gu',
 );
 const DESCRIBED_AT = new RegExp(DESCRIBED.source, 'yu');
+/** "the treaty with Russia", "the pact between Moscow and Pyongyang": a definite treaty named by (some of) its parties. */
+const DESCRIBED_WITH = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_\-])(?<noun>[Tt]reaty|[Pp]act)[ \u00a0]+(?:with|between)[ \u00a0]+(?<countries>${COUNTRY}(?:${JOIN}${COUNTRY}){0,3})(?![\p{L}\p{N}_])`,
+  'gu',
+);
+const DESCRIBED_WITH_AT = new RegExp(DESCRIBED_WITH.source, 'yu');
+const DEFINITE_BEFORE = /(?:^|[^\p{L}])(?:the|The|THE|its|their)[ \u00a0]+$/u;
 const INDEFINITE_BEFORE = /(?:^|[^\p{L}])(?:a|an|another|any|one|some)[ \u00a0]+$/iu;
 
 export interface DescribedTreaty {
   /** The parties named, as the data records them, sorted. */
   parties: string[];
   year: number | null;
+  /** Only some of the parties are named ("the treaty with Russia"). */
+  partial: boolean;
 }
 
 function partiesOf(countries: string): string[] {
@@ -47,7 +56,12 @@ function describedOf(match: RegExpExecArray): DescribedTreaty | null {
   const parties = partiesOf(match.groups?.countries ?? '');
   // "Korean-Korean" or one country named twice describes no treaty between two parties.
   if (parties.length < 2) return null;
-  return { parties, year: match.groups?.year ? Number(match.groups.year) : null };
+  return { parties, year: match.groups?.year ? Number(match.groups.year) : null, partial: false };
+}
+
+function describedWithOf(match: RegExpExecArray): DescribedTreaty | null {
+  const parties = partiesOf(match.groups?.countries ?? '');
+  return parties.length === 0 ? null : { parties, year: null, partial: parties.length < 2 };
 }
 
 /** A description right at `at` ("North Korea-Russia treaty" after "Article 4 of the "). */
@@ -55,7 +69,11 @@ export function describedTreatyAt(text: string, at: number): { described: Descri
   DESCRIBED_AT.lastIndex = at;
   const match = DESCRIBED_AT.exec(text);
   const described = match ? describedOf(match) : null;
-  return match && described ? { described, end: at + match[0].length } : null;
+  if (match && described) return { described, end: at + match[0].length };
+  DESCRIBED_WITH_AT.lastIndex = at;
+  const withMatch = DEFINITE_BEFORE.test(text.slice(Math.max(0, at - 8), at)) ? DESCRIBED_WITH_AT.exec(text) : null;
+  const withDescribed = withMatch ? describedWithOf(withMatch) : null;
+  return withMatch && withDescribed ? { described: withDescribed, end: at + withMatch[0].length } : null;
 }
 
 /** The nouns a description ends with: the scan starts from them (the full expression run over a long draft cost ~10% of its analysis). */
@@ -82,6 +100,13 @@ export function describedMentions(text: string): Mention[] {
     const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 8), span.start))?.[1]?.length ?? 0;
     mentions.push({ type: 'described', extent: { start: span.start - determiner, end: span.end }, span, described });
   }
+  for (const match of text.matchAll(DESCRIBED_WITH)) {
+    const described = describedWithOf(match);
+    if (!described || !DEFINITE_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
+    const span: Span = { start: match.index, end: match.index + match[0].length };
+    const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 8), span.start))?.[1]?.length ?? 0;
+    mentions.push({ type: 'described', extent: { start: span.start - determiner, end: span.end }, span, described });
+  }
   return mentions;
 }
 
@@ -91,8 +116,11 @@ export function describedMentions(text: string): Mention[] {
  * (`explicit`: the parties name it). Null when the corpus has no treaty between them.
  */
 export function describedTreaty(described: DescribedTreaty, lastTreaty: Instrument | null, corpus: Corpus): { instrument: Instrument; fromContext: boolean } | null {
-  const matches = (instrument: Instrument): boolean =>
-    instrument.type === 'treaty' && (instrument as { parties?: string[] | null }).parties?.slice().sort().join('|') === described.parties.join('|');
+  const matches = (instrument: Instrument): boolean => {
+    const parties = instrument.type === 'treaty' ? instrument.parties : null;
+    if (!parties) return false;
+    return described.partial ? described.parties.every((party) => parties.includes(party)) : parties.slice().sort().join('|') === described.parties.join('|');
+  };
   if (described.year === null && lastTreaty && matches(lastTreaty)) return { instrument: lastTreaty, fromContext: true };
   const candidates = corpus.instruments.filter((instrument) => matches(instrument) && (described.year === null || instrumentYear(instrument) === described.year));
   const newest = candidates.sort((a, b) => (instrumentYear(b) ?? 0) - (instrumentYear(a) ?? 0))[0];
