@@ -32,7 +32,8 @@ const DESCRIBED_WITH = new RegExp(
   'gu',
 );
 const DESCRIBED_WITH_AT = new RegExp(DESCRIBED_WITH.source, 'yu');
-const DEFINITE_BEFORE = /(?:^|[^\p{L}])(?:the|The|THE|its|their)[ \u00a0]+$/u;
+/** "the", "its", "their", perhaps with a few lower-case words between ("its newly inked strategic partnership treaty with Russia"). */
+const DEFINITE_BEFORE = /(?:^|[^\p{L}])(?:the|The|THE|its|Its|their|Their)(?:[ \u00a0]+[\p{Ll}\-]+){0,4}[ \u00a0]+$/u;
 const INDEFINITE_BEFORE = /(?:^|[^\p{L}])(?:a|an|another|any|one|some)[ \u00a0]+$/iu;
 
 export interface DescribedTreaty {
@@ -71,7 +72,7 @@ export function describedTreatyAt(text: string, at: number): { described: Descri
   const described = match ? describedOf(match) : null;
   if (match && described) return { described, end: at + match[0].length };
   DESCRIBED_WITH_AT.lastIndex = at;
-  const withMatch = DEFINITE_BEFORE.test(text.slice(Math.max(0, at - 8), at)) ? DESCRIBED_WITH_AT.exec(text) : null;
+  const withMatch = DEFINITE_BEFORE.test(text.slice(Math.max(0, at - 60), at)) ? DESCRIBED_WITH_AT.exec(text) : null;
   const withDescribed = withMatch ? describedWithOf(withMatch) : null;
   return withMatch && withDescribed ? { described: withDescribed, end: at + withMatch[0].length } : null;
 }
@@ -97,14 +98,14 @@ export function describedMentions(text: string): Mention[] {
     // "a Soviet-Korean treaty", "another Russia–DPRK pact": some treaty, not a particular one.
     if (!described || INDEFINITE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
     const span: Span = { start, end };
-    const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 8), span.start))?.[1]?.length ?? 0;
+    const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 16), span.start))?.[1]?.length ?? 0;
     mentions.push({ type: 'described', extent: { start: span.start - determiner, end: span.end }, span, described });
   }
   for (const match of text.matchAll(DESCRIBED_WITH)) {
     const described = describedWithOf(match);
-    if (!described || !DEFINITE_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
+    if (!described || !DEFINITE_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index))) continue;
     const span: Span = { start: match.index, end: match.index + match[0].length };
-    const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 8), span.start))?.[1]?.length ?? 0;
+    const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 16), span.start))?.[1]?.length ?? 0;
     mentions.push({ type: 'described', extent: { start: span.start - determiner, end: span.end }, span, described });
   }
   return mentions;

@@ -72,7 +72,7 @@ export const COMMA_PARAGRAPH = new RegExp(String.raw`,${OWS}(?<keyword>(?:[Oo]pe
 /** " of resolution 1718", " of Security Council resolution 1718 (2006)" after paragraphs. */
 export const OF = new RegExp(String.raw`${WS}of${WS}(?:the${WS})?`, 'yu');
 
-const SUBDIVISION = String.raw`(?<subdivision>(?:\.\d{1,2}(?=[^\d.]|$))?(?:${OWS}\([0-9a-z]{1,4}\))*)${NUMBER_END}`;
+const SUBDIVISION = String.raw`(?<subdivision>(?:\.(?:\d{1,2}|[IVX]{1,4})(?=[^\p{L}\p{N}.]|$))?(?:${OWS}\([0-9a-z]{1,4}\))*)${NUMBER_END}`;
 const ARTICLE_MEMBER = String.raw`(?:(?<number>\d{1,3})(?<suffix>bis|ter|quater)?|(?<roman>[IVXL]{1,7}))${SUBDIVISION}`;
 /** "Article 4", "Art. 4", "articles 10", "Article 2(1)", "Article VI" (Roman numerals, upper case). */
 export const ARTICLE_HEAD = new RegExp(String.raw`${BEFORE}(?:[Aa]rticles?|ARTICLES?|Arts?\.|Arts?(?=[ \u00a0]\d))${OWS}${ARTICLE_MEMBER}`, 'gu');
@@ -98,7 +98,7 @@ export const YEAR_TREATY = new RegExp(String.raw`${BEFORE}(?<year>\d{4})${WS}(?:
 /** "the earlier 1961 and 2000 treaties". */
 export const YEARS_TREATIES = new RegExp(String.raw`${BEFORE}(?<first>\d{4})${WS}and${WS}(?<second>\d{4})${WS}[Tt]reaties(?![\p{L}\p{N}_])`, 'gu');
 /** A determiner right before a name: its length is group 1. */
-export const LEADING_DETERMINER = /(?:^|[^\p{L}\p{N}_])((?:the|The|THE|a|A|an|An)[ \t\u00a0]+)$/u;
+export const LEADING_DETERMINER = /(?:^|[^\p{L}\p{N}_])((?:the|The|THE|a|A|an|An)(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\n|\r)[ \t\u00a0]*))$/u;
 
 export interface CorpusPatterns {
   /** Instrument names (aliases, titles): case-insensitive, and a case-sensitive one for acronyms and short names. */
