@@ -175,3 +175,12 @@ describe('officials in real prose', () => {
     expect(markdown).not.toContain('a title not recorded');
   });
 });
+
+describe('resolutions cited in passing', () => {
+  it('leave later paragraphs with the resolution the sentence is about, unless coordinated with it', () => {
+    const passing = 'Resolution 2397 builds on UNSCR 2375 (2017) and tightens the oil caps. Its OP5 caps refined products.';
+    expect(analyzeDocument(passing, corpus).references.map((reference) => reference.id)).toEqual(['unscr-2397', 'unscr-2375', 'unscr-2397/op-5']);
+    const coordinated = 'Resolution 1718 (2006) and UNSCR 2397 still bind Russia; paragraph 8 of the latter deals with workers.';
+    expect(analyzeDocument(coordinated, corpus).references.map((reference) => reference.id)).toEqual(['unscr-1718', 'unscr-2397', 'unscr-2397/op-8']);
+  });
+});

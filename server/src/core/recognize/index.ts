@@ -125,6 +125,9 @@ function selectNonOverlapping(mentions: Mention[]): Mention[] {
 // ---------------------------------------------------------------------------------------
 // Resolution in document order
 
+/** What stands between two resolutions cited alike: "and", "or", a comma, "as well as". */
+const COORDINATED = /^[\s,]*(?:(?:and|or|as[ \t]+well[ \t]+as|and[ \t]+also)[\s,]*)?$/u;
+
 /** What a bare article, an anaphor or a surname may refer to: an instrument of the corpus or one outside it. */
 type Target = Instrument | ExternalName;
 
@@ -200,6 +203,9 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   };
   /** The sentence of this chunk with the last article reference, and that article's instrument (sentences never span chunks). */
   let articleSentence: { sentence: number; target: Target } | null = null;
+  /** The sentence of this chunk whose first resolution is the one the sentence is about. */
+  let resolutionSentence: { sentence: number; target: Instrument; mention: Mention | null } | null = null;
+  let currentMention: Mention | null = null;
   let sentence = 0;
 
   /**
@@ -210,7 +216,15 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
   const note = (target: Target, asArticle: boolean): void => {
     const kind = kindOf(target);
     if (!isExternal(target) && target.type === 'resolution') {
-      own().lastResolution = target;
+      // A resolution cited in passing in a sentence about another ("Resolution 2397 builds on resolution 2375") does not take over.
+      const first = resolutionSentence;
+      const between = first && currentMention && first.mention ? document.text.slice(chunk.start + first.mention.extent.end, chunk.start + currentMention.extent.start) : '';
+      // Coordinated resolutions ("Resolution 1718 and UNSCR 2397") are cited alike: the last one is the context.
+      const passing = first !== null && first.sentence === sentence && first.mention !== currentMention && first.target !== target && !COORDINATED.test(between);
+      if (!passing) {
+        own().lastResolution = target;
+        resolutionSentence = { sentence, target, mention: currentMention };
+      }
       return;
     }
     if (isExternal(target) && target.kind === 'resolution') {
@@ -228,6 +242,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
     const entry = context;
     owned = false;
     articleSentence = null;
+    resolutionSentence = null;
     const line = document.positionAt(chunk.start).line;
     // A chunk's text may occur more than once in a draft: each place keeps its own memo.
     const memos = chunk.memo;
@@ -247,6 +262,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
     const first = references.length;
     for (const mention of chunk.mentions) {
       sentence = mention.sentence;
+      currentMention = mention;
       resolveMention(mention);
     }
     if (memos) remember(memos, { entry, start: chunk.start, line, exit: context, references: references.slice(first) });
