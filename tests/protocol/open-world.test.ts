@@ -60,6 +60,11 @@ describe('the open world over stdio', () => {
     const result = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: at(needle, offset) })) as Hover | null;
     return (result?.contents as MarkupContent | undefined)?.value ?? '';
   };
+  /** The hover at `needle` contains every one of `phrases`. */
+  const expectHover = async (needle: string, phrases: string[]): Promise<void> => {
+    const markdown = await hover(needle);
+    for (const phrase of phrases) expect(markdown, `hover at ${needle}`).toContain(phrase);
+  };
   const onLine = (needle: string): Diagnostic[] => diagnostics.filter((diagnostic) => diagnostic.range.start.line === at(needle).line);
 
   it('reports only the wrong year as an error, and no warning but uncited references', () => {
@@ -81,25 +86,15 @@ describe('the open world over stdio', () => {
   });
 
   it('shows the Charter’s Article 51 with both wordings and the caution', async () => {
-    const markdown = await hover('Article 51 of the UN Charter');
-    expect(markdown).toContain('Nothing in the present Charter shall impair the inherent right');
-    expect(markdown).toContain('the sources disagree');
-    expect(markdown).toContain('Other rendering 1 of 1');
+    await expectHover('Article 51 of the UN Charter', ['Nothing in the present Charter shall impair the inherent right', 'the sources disagree', 'Other rendering 1 of 1']);
   });
 
   it('shows resolution 2231 from the index, with its date and the Library’s topic labelled as such', async () => {
-    const markdown = await hover('Resolution 2231 (2015)');
-    expect(markdown).toContain('S/RES/2231 \\(2015\\)');
-    expect(markdown).toContain('adopted 20 July 2015');
-    expect(markdown).toContain('not a title');
-    expect(markdown).toContain('https://undocs.org/S/RES/2231(2015)');
+    await expectHover('Resolution 2231 (2015)', ['S/RES/2231 \\(2015\\)', 'adopted 20 July 2015', 'not a title', 'https://undocs.org/S/RES/2231(2015)']);
   });
 
   it('shows the covenant as an instrument outside the corpus, with the import command', async () => {
-    const markdown = await hover('Art. 1 para. 2');
-    expect(markdown).toContain('International Covenant on Economic, Social and Cultural Rights');
-    expect(markdown).toContain('outside Lexicite');
-    expect(markdown).toContain('command:lexicite.importOfficialText?');
+    await expectHover('Art. 1 para. 2', ['International Covenant on Economic, Social and Cultural Rights', 'outside Lexicite', 'command:lexicite.importOfficialText?']);
   });
 
   it('resolves Mr Putin to Vladimir Putin', async () => {
