@@ -13,7 +13,7 @@ import { RULE_LEVELS } from '../server/src/core/types';
 import { CITATION_STYLES, formatCitation } from '../server/src/core/citations';
 import { CITATION_SCOPES, EXTERNAL_REFERENCES } from '../server/src/core/analyze';
 import { DEFAULT_PACK_GLOBS } from '../server/src/core/pack-files';
-import { DEFAULT_MAX_FILE_SIZE } from '../server/src/core/settings';
+import { DEFAULT_HOVER_LANGUAGES, DEFAULT_MAX_FILE_SIZE } from '../server/src/core/settings';
 
 export interface Artifact {
   file: string;
@@ -63,6 +63,14 @@ export function settingsSchema(): Record<string, SettingSchema> {
       scope: 'resource',
       markdownDescription:
         'Whether a reference to an instrument outside Lexicite\'s corpus (the CTBT, the ICCPR, a General Assembly resolution: see the README section `What Lexicite recognizes`) needs a source like any other: `cite` reports it with `uncited-reference` when its sentence cites nothing; `ignore` leaves it to you. Either way it is recognized, never checked against a text, and never reported as unknown or ambiguous.',
+    },
+    'lexicite.hoverLanguages': {
+      type: 'array',
+      items: { type: 'string' },
+      default: [...DEFAULT_HOVER_LANGUAGES],
+      scope: 'resource',
+      markdownDescription:
+        'The languages, in order, that a hover shows a provision\'s text in first (BCP-47 tags such as `en`, `ru`, `ko`): it leads with the most authoritative rendering in the first of them that has one (the official text, a copy in an authentic language, an official translation, then press translations), says when it is a translation, and counts the other renderings by language with a link to all of them.',
     },
     'lexicite.maxFileSize': {
       type: 'number',

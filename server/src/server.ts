@@ -417,7 +417,7 @@ connection.onHover(async (params) => {
   if (!document) return null;
   const analysis = await analysisOf(document);
   const settings = await settingsFor(document.uri);
-  const info = hoverAt(analysis, currentCorpus(), analysis.document.offsetAt(params.position), { asOf: documentDate(analysis), style: settings.citationStyle });
+  const info = hoverAt(analysis, currentCorpus(), analysis.document.offsetAt(params.position), { asOf: documentDate(analysis), style: settings.citationStyle, languages: settings.hoverLanguages ?? ['en'] });
   return info ? toHover(info) : null;
 });
 

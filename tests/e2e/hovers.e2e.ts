@@ -29,6 +29,8 @@ const MEMO = [
   '',
   'Russia revoked its ratification of the CTBT in 2023.[^6]',
   '',
+  'The 2024 treaty turns on Article 4 of the 2024 treaty.[^7]',
+  '',
   // Every sentence cites a source, so that no diagnostic shares the hovers.
   '[^1]: The ILC text.',
   '[^2]: The signing ceremony record.',
@@ -36,6 +38,7 @@ const MEMO = [
   '[^4]: The committee page.',
   '[^5]: The Charter.',
   '[^6]: The Duma record.',
+  '[^7]: The treaty text.',
   '',
 ].join('\n');
 
@@ -98,8 +101,20 @@ describe('Lexicite in VS Code: hovers', () => {
     await memoReady();
     const hover = await vscode().hoverText('Article 51 of the UN Charter', ['Nothing in the present Charter shall impair', 'the sources disagree']);
     expect(lines(hover)[0]).toMatch(/^Article 51\b/);
-    expect(hover).toContain('Other rendering 1 of 1');
+    expect(hover).toContain('Also 1 other rendering: 1 English');
     expect(hover).not.toContain('\\');
+  });
+
+  scenario('an article held in several languages shows one English rendering first, says it is a translation, and counts the rest', session, async () => {
+    await memoReady();
+    const hover = await vscode().hoverText('Article 4 of the 2024', ['In case any one of the two sides', 'Also 8 other renderings']);
+    expect(lines(hover)[0]).toBe('Article 4');
+    const text = lines(hover).findIndex((line) => line.startsWith('In case any one of the two sides'));
+    expect(text).toBeGreaterThan(0);
+    // English first: no Korean or Russian text comes before it.
+    expect(lines(hover).slice(0, text).join(' ')).not.toMatch(/[\u3131-\uD79D\u0400-\u04FF]/u);
+    expect(hover).toContain('This is a translation. The authentic texts are in Russian and Korean');
+    expect(hover.length).toBeLessThan(2500);
   });
 
   scenario('an instrument outside the corpus says its text is not bundled and offers the import command', session, async () => {

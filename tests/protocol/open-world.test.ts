@@ -86,7 +86,7 @@ describe('the open world over stdio', () => {
   });
 
   it('shows the Charter’s Article 51 with both wordings and the caution', async () => {
-    await expectHover('Article 51 of the UN Charter', ['Nothing in the present Charter shall impair the inherent right', 'the sources disagree', 'Other rendering 1 of 1']);
+    await expectHover('Article 51 of the UN Charter', ['Nothing in the present Charter shall impair the inherent right', 'the sources disagree', 'Also 1 other rendering: 1 English']);
   });
 
   it('shows resolution 2231 from the index, with its date and the Library’s topic labelled as such', async () => {

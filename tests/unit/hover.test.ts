@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { Corpus, type Instrument } from '../../server/src/core/corpus';
-import { hoverAt, instrumentHover } from '../../server/src/core/hover';
+import { hoverAt, instrumentHover, provisionHover } from '../../server/src/core/hover';
 import { escapeMarkdown, safeLinkTarget } from '../../server/src/core/markdown-escape';
 import { bundledCorpus } from '../helpers';
 
@@ -79,10 +79,41 @@ describe('hovers on provisions and officials', () => {
     expect(markdown).toContain('[Official document](<https://undocs.org/S/RES/1718(2006)>)');
   });
 
-  it('shows every rendering of an article that has several, labelled', () => {
+  it('leads an article that has several renderings with one in English, says it is a translation, and counts the others by language', () => {
     const markdown = hover('Article 4 of the 2024 treaty is the core.', 'Article 4') ?? '';
-    expect(markdown).toMatch(/Other rendering 1 of \d+:/);
+    expect(markdown.startsWith('**Article 4**')).toBe(true);
+    const quoted = markdown.split('\n').filter((line) => line.startsWith('> '));
+    expect(quoted.join(' ')).toMatch(/^> In case any one of the two sides is put in a state of war/);
     expect(markdown).toContain('translation: ');
+    expect(markdown).toContain('This is a translation\\. The authentic texts are in Russian and Korean');
+    expect(markdown).toContain('Also 8 other renderings: 6 English, 2 Korean. [Every rendering](lexicite:/instrument/rus-dprk-2024.md#L');
+    expect(markdown.length).toBeLessThan(2500);
+  });
+
+  it('titles a provision as writers say it, whatever span is hovered', () => {
+    expect(hover('Of the 2024 treaty, articles 10, 18, 20, and 15 matter.', '20, and')?.startsWith('**Article 20**')).toBe(true);
+  });
+
+  it('keeps every provision hover of the corpus under 2,500 characters', () => {
+    const corpus = bundledCorpus();
+    for (const instrument of corpus.instruments) {
+      for (const provision of instrument.provisions) {
+        const markdown = provisionHover(instrument, provision);
+        expect(markdown.length, provision.id).toBeLessThan(2500);
+      }
+    }
+  });
+
+  it('leads with the first preferred language that has a rendering', () => {
+    const corpus = bundledCorpus();
+    const found = corpus.provision('rus-dprk-2024/art-4');
+    expect(found).toBeDefined();
+    const { instrument, provision } = found as NonNullable<typeof found>;
+    const russianFirst = provisionHover(instrument, provision, 'un', ['ru', 'en']);
+    expect(russianFirst.split('\n').find((line) => line.startsWith('> '))).toMatch(/^> In case any one/);
+    const koreanFirst = provisionHover(instrument, provision, 'un', ['ko', 'en']);
+    expect(koreanFirst).toContain('language: ko');
+    expect(koreanFirst).not.toContain('This is a translation');
   });
 
   it('says that an article beyond the instrument does not exist', () => {

@@ -5,14 +5,14 @@ import { bundledCorpus } from '../helpers';
 
 describe('settings', () => {
   it('accepts a level per rule code', () => {
-    expect(settingsFromJson({ rules: { 'year-mismatch': 'warning' } })).toEqual({ settings: { rules: { 'year-mismatch': 'warning' }, citationStyle: 'un', citationScope: 'sentence', externalReferences: 'cite' }, maxFileSize: 10 * 1024 * 1024, problems: [] });
+    expect(settingsFromJson({ rules: { 'year-mismatch': 'warning' } })).toEqual({ settings: { rules: { 'year-mismatch': 'warning' }, citationStyle: 'un', citationScope: 'sentence', externalReferences: 'cite', hoverLanguages: ['en'] }, maxFileSize: 10 * 1024 * 1024, problems: [] });
     expect(settingsFromJson({ citationStyle: 'oscola' }).settings.citationStyle).toBe('oscola');
     expect(settingsFromJson({ citationStyle: 'mla' }).problems).toEqual(['lexicite.citationStyle: "mla" is not one of un, chicago, oscola; using un']);
   });
 
   it('uses the defaults for missing settings', () => {
-    expect(settingsFromJson(undefined)).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence', externalReferences: 'cite' }, maxFileSize: 10 * 1024 * 1024, problems: [] });
-    expect(settingsFromJson({ trace: { server: 'off' } })).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence', externalReferences: 'cite' }, maxFileSize: 10 * 1024 * 1024, problems: [] });
+    expect(settingsFromJson(undefined)).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence', externalReferences: 'cite', hoverLanguages: ['en'] }, maxFileSize: 10 * 1024 * 1024, problems: [] });
+    expect(settingsFromJson({ trace: { server: 'off' } })).toEqual({ settings: { rules: {}, citationStyle: 'un', citationScope: 'sentence', externalReferences: 'cite', hoverLanguages: ['en'] }, maxFileSize: 10 * 1024 * 1024, problems: [] });
   });
 
   it('reports bad values without throwing and keeps the defaults', () => {

@@ -20,6 +20,8 @@ export interface AnalysisSettings {
   citationScope: CitationScope;
   /** Whether references to instruments outside the corpus need a source like the others (`cite`) or not (`ignore`). */
   externalReferences: ExternalReferences;
+  /** The languages a hover shows a provision's text in first, in order (BCP-47 tags). */
+  hoverLanguages?: readonly string[];
 }
 
 export type CitationScope = 'sentence' | 'paragraph';

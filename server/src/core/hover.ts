@@ -5,6 +5,8 @@ import { escapeMarkdown, markdownLink } from './markdown-escape';
 import { formatCitation, type CitationStyle } from './citations';
 import { formatDate } from './dates';
 import { compareProvisionIds, labelFromId, provisionLabel } from './provision-labels';
+import { authenticNote, countByLanguage, orderedRenderings } from './renderings';
+import { instrumentDocument, instrumentPath } from './virtual-documents';
 import { namesOffice } from './official-titles';
 import type { Reference } from './types';
 
@@ -21,6 +23,8 @@ export interface HoverOptions {
   asOf: string;
   /** The style of the citation offered for copying (default: un). */
   style?: CitationStyle;
+  /** The languages a provision's text is shown in first, in order (`lexicite.hoverLanguages`; default English). */
+  languages?: readonly string[];
 }
 
 /** The reference under a UTF-16 offset. Ranges give several references nested spans: the narrowest wins. */
@@ -100,7 +104,7 @@ function hoverMarkdown(reference: Reference, references: readonly Reference[], c
   const provision = corpus.provision(reference.id)?.provision;
   if (provision?.kind === 'chapter') return chapterHover(instrument, provision, corpus);
   if (reference.resolvedBy === 'unknown' || !provision) return missingProvisionHover(instrument, reference);
-  return provisionHover(instrument, provision, options.style ?? 'un');
+  return provisionHover(instrument, provision, options.style ?? 'un', options.languages ?? ['en']);
 }
 
 export function instrumentHover(instrument: Instrument, cited: readonly string[] = [], reference: Reference | null = null): string {
@@ -226,32 +230,70 @@ export function renderingCaveats(note: string | null | undefined): string[] {
   return caveats;
 }
 
-export function provisionHover(instrument: Instrument, provision: Provision, style: CitationStyle = 'un'): string {
+/** How a writer adds a text Lexicite lacks. */
+const MISSING_TEXT_ADVICE = '*To check it here, add the official text in a source pack (the README section "Source packs"): a pack may give any provision its text.*';
+
+/** A quoted text longer than this is cut at a word, with a link to the whole provision. */
+const MAX_QUOTE = 900;
+
+/**
+ * A provision as an analyst reads it at a glance: its label and title, the one rendering that
+ * leads (see renderings.ts: the first preferred language, the most authoritative copy), its
+ * source and caveats, whether it is a translation and of what, a line counting the other
+ * renderings by language with a link to the full provision, the official link and a citation.
+ */
+export function provisionHover(instrument: Instrument, provision: Provision, style: CitationStyle = 'un', languages: readonly string[] = ['en']): string {
   const heading = `**${escapeMarkdown(provisionLabel(provision, otherPartOf(instrument)))}${provision.title ? ` — ${escapeMarkdown(provision.title)}` : ''}**`;
   const lines: string[] = [heading, '', escapeMarkdown(instrument.title), ''];
-  if (provision.text) {
-    lines.push(quote(provision.text.body), '', renderingSource(provision.text, instrument));
-    (provision.variants ?? []).forEach((variant, index) => {
-      lines.push('', `Other rendering ${index + 1} of ${(provision.variants ?? []).length}:`, '', quote(variant.body), '', renderingSource(variant, instrument));
-    });
+  const full = fullProvisionLink(instrument, provision);
+  const [lead, ...others] = orderedRenderings(provision, languages);
+  if (lead) {
+    const cut = cutAtWord(lead.body, MAX_QUOTE);
+    lines.push(quote(cut), '');
+    if (cut.length < lead.body.length) lines.push(`*The text goes on: [read the whole provision](${full}).*`, '');
+    lines.push(renderingSource(lead, instrument));
+    const translated = authenticNote(lead, instrument, provision);
+    if (translated) lines.push('', `*${escapeMarkdown(translated)}*`);
+    if (others.length > 0) lines.push('', `Also ${others.length} other rendering${others.length === 1 ? '' : 's'}: ${escapeMarkdown(countByLanguage(others))}. [Every rendering](${full})`);
   } else {
     lines.push('*No verbatim text of this provision is bundled.*');
     if (provision.summary) lines.push('', `Summary (ours, not the text): ${escapeMarkdown(provision.summary.text)}`);
+    lines.push('', MISSING_TEXT_ADVICE);
   }
   const official = markdownLink('Official document', instrument.url);
-  lines.push('', official ?? '*No link to the official document is recorded.*');
+  lines.push('', official ?? '*No link to the official document is recorded: the instrument\'s notes say where it was published.*');
   lines.push('', `Cite (${style.toUpperCase()}): \`${formatCitation(instrument, provision, style).replace(/`/g, "'")}\``);
   return lines.join('\n');
+}
+
+/** The read-only instrument document at the provision: every rendering, each labelled (served by the server, see virtual-documents.ts). */
+function fullProvisionLink(instrument: Instrument, provision: Provision): string {
+  const line = instrumentDocument(instrument).anchors[provision.id];
+  return `lexicite:/${instrumentPath(instrument.id)}${line === undefined ? '' : `#L${line + 1}`}`;
+}
+
+/** The text up to about `max` characters, cut after a word, with an ellipsis. */
+function cutAtWord(body: string, max: number): string {
+  if (body.length <= max) return body;
+  const space = body.lastIndexOf(' ', max);
+  return `${body.slice(0, space > max / 2 ? space : max).trimEnd()} …`;
 }
 
 function missingProvisionHover(instrument: Instrument, reference: Reference): string {
   const count = instrument.structure.count;
   const unit = instrument.structure.unit === 'article' ? 'articles' : 'operative paragraphs';
-  const lines = [`**${escapeMarkdown(reference.text)}**`, '', escapeMarkdown(instrument.title), ''];
+  // Titled as writers say it ("Article 20"), whatever span was hovered ("20" in a list).
+  const lines = [`**${escapeMarkdown(labelFromId(reference.id))}**`, '', escapeMarkdown(instrument.title), ''];
   if (reference.resolvedBy === 'unknown' && count !== null) lines.push(`${escapeMarkdown(instrument.shortTitle)} has ${count} ${unit}; this one does not exist.`);
-  else lines.push('*No verbatim text of this provision is bundled.*');
-  const official = markdownLink('Official document', instrument.url);
-  if (official) lines.push('', official);
+  else {
+    lines.push('*No verbatim text of this provision is bundled.*');
+    // What is known of the instrument, where its official text is, and how to add it.
+    if (instrument.subject) lines.push('', `Subject: ${escapeMarkdown(instrument.subject)}`);
+    if (instrument.topic) lines.push('', `Topic, as the Dag Hammarskjöld Library lists the meeting (not a title): ${escapeMarkdown(instrument.topic)}`);
+    lines.push('', MISSING_TEXT_ADVICE);
+  }
+  const official = markdownLink('Official document', instrumentUrlFor(instrument, reference));
+  lines.push('', official ?? '*No link to the official document is recorded: the instrument\'s notes say where it was published.*');
   return lines.join('\n');
 }
 

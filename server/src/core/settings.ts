@@ -10,8 +10,11 @@ import { RULE_LEVELS, type RuleLevel } from './types';
 /** Documents larger than this many bytes (UTF-8) are not analysed by the language server by default: 10 MiB. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
+/** The languages hovers show a provision's text in first: English. */
+export const DEFAULT_HOVER_LANGUAGES: readonly string[] = ['en'];
+
 /** The keys of the `lexicite` settings section (`trace` is the client's: `lexicite.trace.server`). */
-const KNOWN_SETTINGS = ['rules', 'citationStyle', 'citationScope', 'externalReferences', 'sourcePacks', 'maxFileSize', 'trace'];
+const KNOWN_SETTINGS = ['rules', 'citationStyle', 'citationScope', 'externalReferences', 'hoverLanguages', 'sourcePacks', 'maxFileSize', 'trace'];
 
 export function settingsFromJson(value: unknown): { settings: AnalysisSettings; maxFileSize: number; problems: string[] } {
   const problems: string[] = [];
@@ -55,13 +58,19 @@ export function settingsFromJson(value: unknown): { settings: AnalysisSettings; 
     if (typeof external === 'string' && (EXTERNAL_REFERENCES as readonly string[]).includes(external)) externalReferences = external as ExternalReferences;
     else problems.push(`lexicite.externalReferences: ${JSON.stringify(external)} is not one of ${EXTERNAL_REFERENCES.join(', ')}; using ${externalReferences}`);
   }
+  let hoverLanguages: string[] = [...DEFAULT_HOVER_LANGUAGES];
+  const languages = section.hoverLanguages;
+  if (languages !== undefined && languages !== null) {
+    if (Array.isArray(languages) && languages.length > 0 && languages.every((tag) => typeof tag === 'string' && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag))) hoverLanguages = languages as string[];
+    else problems.push(`lexicite.hoverLanguages: ${JSON.stringify(languages)} is not a list of language tags such as ["en", "ru"]; using ${JSON.stringify(hoverLanguages)}`);
+  }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   const size = section.maxFileSize;
   if (size !== undefined && size !== null) {
     if (typeof size === 'number' && Number.isFinite(size) && size >= 0) maxFileSize = Math.floor(size);
     else problems.push(`lexicite.maxFileSize: ${JSON.stringify(size)} is not a number of bytes (0 or more); using ${maxFileSize}`);
   }
-  return { settings: { rules, citationStyle, citationScope, externalReferences }, maxFileSize, problems };
+  return { settings: { rules, citationStyle, citationScope, externalReferences, hoverLanguages }, maxFileSize, problems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
