@@ -119,7 +119,7 @@ export function instrumentHover(instrument: Instrument, cited: readonly string[]
   lines.push(facts.join(' · '));
   if (instrument.origin === 'index') {
     // The index's record: no text, and the topic is the Library's agenda item, not a title.
-    if (instrument.topic) lines.push('', `Topic, as the Dag Hammarskjöld Library lists the meeting (not a title): ${escapeMarkdown(instrument.topic)}`);
+    if (instrument.topic) lines.push('', topicLine(instrument.topic));
     if (instrument.notes) lines.push('', `*${escapeMarkdown(instrument.notes)}*`);
   } else {
     const unit = instrument.structure.unit === 'article' ? 'articles' : 'operative paragraphs';
@@ -230,6 +230,13 @@ export function renderingCaveats(note: string | null | undefined): string[] {
   return caveats;
 }
 
+/** An index resolution's topic, labelled as the Library's agenda item (a resolution has no title). */
+function topicLine(topic: string): string {
+  return `Topic, as the Dag Hammarskjöld Library lists the meeting (not a title): ${escapeMarkdown(topic)}`;
+}
+
+const NO_OFFICIAL_LINK = '*No link to the official document is recorded: the instrument\'s notes say where it was published.*';
+
 /** How a writer adds a text Lexicite lacks. */
 const MISSING_TEXT_ADVICE = '*To check it here, add the official text in a source pack (the README section "Source packs"): a pack may give any provision its text.*';
 
@@ -261,7 +268,7 @@ export function provisionHover(instrument: Instrument, provision: Provision, sty
     lines.push('', MISSING_TEXT_ADVICE);
   }
   const official = markdownLink('Official document', instrument.url);
-  lines.push('', official ?? '*No link to the official document is recorded: the instrument\'s notes say where it was published.*');
+  lines.push('', official ?? NO_OFFICIAL_LINK);
   lines.push('', `Cite (${style.toUpperCase()}): \`${formatCitation(instrument, provision, style).replace(/`/g, "'")}\``);
   return lines.join('\n');
 }
@@ -289,11 +296,11 @@ function missingProvisionHover(instrument: Instrument, reference: Reference): st
     lines.push('*No verbatim text of this provision is bundled.*');
     // What is known of the instrument, where its official text is, and how to add it.
     if (instrument.subject) lines.push('', `Subject: ${escapeMarkdown(instrument.subject)}`);
-    if (instrument.topic) lines.push('', `Topic, as the Dag Hammarskjöld Library lists the meeting (not a title): ${escapeMarkdown(instrument.topic)}`);
+    if (instrument.topic) lines.push('', topicLine(instrument.topic));
     lines.push('', MISSING_TEXT_ADVICE);
   }
   const official = markdownLink('Official document', instrumentUrlFor(instrument, reference));
-  lines.push('', official ?? '*No link to the official document is recorded: the instrument\'s notes say where it was published.*');
+  lines.push('', official ?? NO_OFFICIAL_LINK);
   return lines.join('\n');
 }
 

@@ -1,7 +1,7 @@
 import type { Corpus, Instrument } from '../corpus';
 import { instrumentYear } from '../corpus';
-import { LEADING_DETERMINER } from './patterns';
-import type { Mention, Span } from './mentions';
+import { determinerLength } from './patterns';
+import type { Mention } from './mentions';
 
 /**
  * Treaties described by their parties instead of named: "the Russia–North Korea treaty", "the
@@ -86,6 +86,9 @@ const WINDOW = 200;
 
 export function describedMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
+  const add = (start: number, end: number, described: DescribedTreaty): void => {
+    mentions.push({ type: 'described', extent: { start: start - determinerLength(text, start), end }, span: { start, end }, described });
+  };
   for (const noun of text.matchAll(NOUN)) {
     const end = noun.index + noun[0].length;
     const from = Math.max(0, end - WINDOW);
@@ -97,18 +100,22 @@ export function describedMentions(text: string): Mention[] {
     const described = describedOf(match);
     // "a Soviet-Korean treaty", "another Russia–DPRK pact": some treaty, not a particular one.
     if (!described || INDEFINITE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
-    const span: Span = { start, end };
-    const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 16), span.start))?.[1]?.length ?? 0;
-    mentions.push({ type: 'described', extent: { start: span.start - determiner, end: span.end }, span, described });
+    add(start, end, described);
   }
   for (const match of text.matchAll(DESCRIBED_WITH)) {
     const described = describedWithOf(match);
     if (!described || !DEFINITE_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index))) continue;
-    const span: Span = { start: match.index, end: match.index + match[0].length };
-    const determiner = LEADING_DETERMINER.exec(text.slice(Math.max(0, span.start - 16), span.start))?.[1]?.length ?? 0;
-    mentions.push({ type: 'described', extent: { start: span.start - determiner, end: span.end }, span, described });
+    add(match.index, match.index + match[0].length, described);
   }
   return mentions;
+}
+
+const treatiesByCorpus = new WeakMap<Corpus, Instrument[]>();
+/** The corpus's treaties, picked once per corpus (its instruments are thousands, most of them resolutions). */
+function treatiesOf(corpus: Corpus): Instrument[] {
+  let treaties = treatiesByCorpus.get(corpus);
+  if (!treaties) treatiesByCorpus.set(corpus, (treaties = corpus.instruments.filter((instrument) => instrument.type === 'treaty')));
+  return treaties;
 }
 
 /**
@@ -123,7 +130,7 @@ export function describedTreaty(described: DescribedTreaty, lastTreaty: Instrume
     return described.partial ? described.parties.every((party) => parties.includes(party)) : parties.slice().sort().join('|') === described.parties.join('|');
   };
   if (described.year === null && lastTreaty && matches(lastTreaty)) return { instrument: lastTreaty, fromContext: true };
-  const candidates = corpus.instruments.filter((instrument) => matches(instrument) && (described.year === null || instrumentYear(instrument) === described.year));
+  const candidates = treatiesOf(corpus).filter((instrument) => matches(instrument) && (described.year === null || instrumentYear(instrument) === described.year));
   const newest = candidates.sort((a, b) => (instrumentYear(b) ?? 0) - (instrumentYear(a) ?? 0))[0];
   return newest ? { instrument: newest, fromContext: false } : null;
 }

@@ -3,7 +3,7 @@ import type { SourceDocument } from '../document';
 import type { Reference, ResolvedBy } from '../types';
 import { foldCase, nameKey, patternsFor, type CorpusPatterns } from './patterns';
 import { articleMentions, chapterMentions, CHARTER_ID } from './articles';
-import { describedMentions, describedTreaty } from './described';
+import { describedMentions, describedTreaty, type DescribedTreaty } from './described';
 import { externalMentions } from './external';
 import { anaphorMentions, instrumentMentions, withLeadingDeterminer } from './instruments';
 import type { ExternalName, Mention, NumberedMember, Span } from './mentions';
@@ -290,6 +290,12 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
     return [last.title, last.shortTitle, ...(last.aliases ?? [])].some((name) => nameKey(name).replace(/^the /u, '').startsWith(short)) ? last : null;
   }
 
+  /** The corpus treaty a description by parties means, in this context (the last treaty mentioned first). */
+  function treatyDescribed(described: DescribedTreaty): { instrument: Instrument; fromContext: boolean } | null {
+    const last = context.lastByKind.get('treaty');
+    return describedTreaty(described, last && !isExternal(last) ? last : null, corpus);
+  }
+
   function emitExternal(span: Span, external: ExternalName, part: string | null, resolvedBy: ResolvedBy): void {
     emit(span, { kind: 'external', id: part ? `${external.slug}/${part}` : external.slug, instrumentId: external.slug, name: external.name, resolvedBy });
   }
@@ -346,8 +352,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
           target = corpusInstrument ?? owner.external;
           resolvedBy = corpusInstrument ? 'context' : 'explicit';
         } else if ('described' in owner) {
-          const last = context.lastByKind.get('treaty');
-          const found = describedTreaty(owner.described, last && !isExternal(last) ? last : null, corpus);
+          const found = treatyDescribed(owner.described);
           target = found?.instrument ?? null;
           resolvedBy = found?.fromContext ? 'context' : 'explicit';
         } else {
@@ -391,8 +396,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
         break;
       }
       case 'described': {
-        const last = context.lastByKind.get('treaty');
-        const found = describedTreaty(mention.described, last && !isExternal(last) ? last : null, corpus);
+        const found = treatyDescribed(mention.described);
         if (!found) break;
         emit(mention.span, { kind: 'instrument', id: found.instrument.id, instrumentId: found.instrument.id, resolvedBy: found.fromContext ? 'context' : 'explicit' });
         note(found.instrument, false);

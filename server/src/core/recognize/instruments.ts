@@ -1,5 +1,5 @@
 import type { Instrument } from '../corpus';
-import { ANAPHOR, LEADING_DETERMINER, POSSESSIVE_ARTICLE, YEARS_TREATIES, YEAR_TREATY, matchFolded, nameKey, type CorpusPatterns } from './patterns';
+import { ANAPHOR, POSSESSIVE_ARTICLE, determinerLength, YEARS_TREATIES, YEAR_TREATY, matchFolded, nameKey, type CorpusPatterns } from './patterns';
 import { articleMembers } from './articles';
 import { execAt, type Mention } from './mentions';
 
@@ -11,7 +11,7 @@ const ARTICLE_ONLY_NAMES = new Set(['UNC']);
 export function instrumentMentions(text: string, folded: string | null, patterns: CorpusPatterns): Mention[] {
   const mentions: Mention[] = [];
   const add = (start: number, end: number, instrument: Instrument): void => {
-    const extentStart = start - (LEADING_DETERMINER.exec(text.slice(Math.max(0, start - 16), start))?.[1]?.length ?? 0);
+    const extentStart = start - determinerLength(text, start);
     // "the International Law Commission's Article 16": one article reference.
     const possessive = execAt(POSSESSIVE_ARTICLE, text, end);
     const read = possessive ? articleMembers(text, possessive, end, start) : null;
@@ -41,7 +41,7 @@ export function instrumentMentions(text: string, folded: string | null, patterns
     const start = match.index;
     const end = start + match[0].length;
     const secondStart = start + match[0].lastIndexOf(match.groups?.second ?? '');
-    const extentStart = start - (LEADING_DETERMINER.exec(text.slice(Math.max(0, start - 16), start))?.[1]?.length ?? 0);
+    const extentStart = start - determinerLength(text, start);
     mentions.push({
       type: 'instruments',
       extent: { start: extentStart, end },
@@ -79,7 +79,7 @@ export function anaphorMentions(text: string): Mention[] {
 /** An external name's extent takes a determiner right before it, as a corpus name's does ("the Rome Statute" over "the Statute"). */
 export function withLeadingDeterminer(text: string, mentions: Mention[]): Mention[] {
   return mentions.map((mention) => {
-    const before = LEADING_DETERMINER.exec(text.slice(Math.max(0, mention.extent.start - 16), mention.extent.start))?.[1]?.length ?? 0;
+    const before = determinerLength(text, mention.extent.start);
     return before === 0 ? mention : { ...mention, extent: { start: mention.extent.start - before, end: mention.extent.end } };
   });
 }

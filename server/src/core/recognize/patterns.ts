@@ -100,6 +100,11 @@ export const YEARS_TREATIES = new RegExp(String.raw`${BEFORE}(?<first>\d{4})${WS
 /** A determiner right before a name: its length is group 1. */
 export const LEADING_DETERMINER = /(?:^|[^\p{L}\p{N}_])((?:the|The|THE|a|A|an|An)(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\n|\r)[ \t\u00a0]*))$/u;
 
+/** The length of a determiner ("the ", "an ") right before `at`, which a name's extent takes (its span does not); 0 if none. */
+export function determinerLength(text: string, at: number): number {
+  return LEADING_DETERMINER.exec(text.slice(Math.max(0, at - 16), at))?.[1]?.length ?? 0;
+}
+
 export interface CorpusPatterns {
   /** Instrument names (aliases, titles): case-insensitive, and a case-sensitive one for acronyms and short names. */
   instrumentNames: FoldedPattern | null;
