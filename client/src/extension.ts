@@ -137,25 +137,34 @@ async function showTableOfAuthorities(): Promise<void> {
 
 type ImportResult = { ok: true; pack: unknown; warnings: string[] } | { ok: false; error: string };
 
+interface ImportSuggestion {
+  id?: string;
+  title?: string;
+  url?: string;
+}
+
 /**
- * Turns the plain text of an official document into a source pack (.lexicite/<id>.json):
- * asks for the file, the id, the title and the official URL, lets the server's core parse
- * it, and writes the pack, never replacing an existing file without asking.
+ * What a hover suggests for the import: for an instrument outside the corpus its slug as the
+ * id and its name as written as the title; for a built-in instrument whose provisions lack
+ * text, its id, title and official address. Anything else passed to the command is ignored.
  */
-/**
- * What a hover on an instrument outside the corpus suggests for the import (its slug as the id,
- * its name as written as the title); anything else passed to the command is ignored.
- */
-function importSuggestion(value: unknown): { id?: string; title?: string } {
+function importSuggestion(value: unknown): ImportSuggestion {
   if (typeof value !== 'object' || value === null) return {};
-  const { id, title } = value as Record<string, unknown>;
+  const { id, title, url } = value as Record<string, unknown>;
   return {
     ...(typeof id === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) ? { id } : {}),
     ...(typeof title === 'string' && title.length <= 300 ? { title } : {}),
+    ...(typeof url === 'string' && url.length <= 2000 && /^https?:\/\/\S+$/.test(url) ? { url } : {}),
   };
 }
 
-async function importOfficialText(outputChannel: vscode.LogOutputChannel, suggestion: { id?: string; title?: string } = {}): Promise<void> {
+/**
+ * Turns the plain text of an official document into a source pack (.lexicite/<id>.json):
+ * asks for the file, the id, the title and the official URL, lets the server's core parse
+ * it, and writes the pack, never replacing an existing file without asking. For a built-in
+ * instrument's id the server gives the provisions read to that instrument.
+ */
+async function importOfficialText(outputChannel: vscode.LogOutputChannel, suggestion: ImportSuggestion = {}): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showErrorMessage('Lexicite: open a folder first; the imported pack is saved in its .lexicite folder.');
@@ -179,6 +188,7 @@ async function importOfficialText(outputChannel: vscode.LogOutputChannel, sugges
   if (!title) return;
   const url = await vscode.window.showInputBox({
     title: 'Official document URL',
+    ...(suggestion.url ? { value: suggestion.url } : {}),
     prompt: 'The http(s) address of the official document the text was copied from',
     validateInput: (value) => (/^https?:\/\/\S+$/.test(value) ? null : 'An http(s) address is needed'),
   });

@@ -485,7 +485,12 @@ connection.onRequest(TableOfAuthoritiesRequest, async ({ uri }) => {
 });
 
 const ImportOfficialTextRequest = new RequestType<ImportRequest, ImportResult, void>('lexicite/importOfficialText');
-connection.onRequest(ImportOfficialTextRequest, (request) => importOfficialText(request));
+connection.onRequest(ImportOfficialTextRequest, (request) => {
+  // The text of a built-in instrument becomes its provisions: a pack cannot redefine the instrument.
+  const instrument = builtin().corpus.instrument(request.id);
+  const builtIn = instrument && instrument.origin !== 'beyond-index' ? { title: instrument.title, type: instrument.type } : null;
+  return importOfficialText({ ...request, builtIn });
+});
 
 documents.listen(connection);
 connection.listen();

@@ -136,6 +136,21 @@ describe('lexicite import', () => {
     expect(both.stderr).toMatch(/^lexicite import: --out and --stdout cannot be used together/);
   });
 
+  it('imports the text of a built-in instrument as its provisions, with no --title', () => {
+    // A placeholder, not the treaty's words: the test is about where the provisions go.
+    fs.writeFileSync(path.join(workspace, 'treaty-2024-placeholder.txt'), 'Article 18\nPlaceholder sentence standing in for the eighteenth article.\n');
+    const run = lexicite('import', '--id', 'rus-dprk-2024', '--url', 'https://example.org/treaty.pdf', 'treaty-2024-placeholder.txt');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/is built in, and a pack cannot redefine it: the 1 provision read from the text is given to it/);
+    expect(run.stderr).toMatch(/wrote \.lexicite\/rus-dprk-2024\.json: 1 provision of the built-in "rus-dprk-2024"\n$/);
+    const pack = JSON.parse(read('.lexicite/rus-dprk-2024.json')) as { instruments: unknown[]; provisions: Array<{ instrument: string; id: string }> };
+    expect(pack.instruments).toEqual([]);
+    expect(pack.provisions.map((provision) => [provision.instrument, provision.id])).toEqual([['rus-dprk-2024', 'rus-dprk-2024/art-18']]);
+    const untitled = lexicite('import', '--id', 'lighthouse-treaty-2030', 'treaty-lighthouse.txt');
+    expect(untitled.status).toBe(2);
+    expect(untitled.stderr).toMatch(/^lexicite import: missing --title \(only a built-in instrument's id needs none\)/);
+  });
+
   it('prints its help with --help (exit 0)', () => {
     const run = lexicite('import', '--help');
     expect(run.status).toBe(0);

@@ -12,7 +12,10 @@ const FIXES = ['# Years', '', 'The ban dates from resolution 1718 (2009).[^1]', 
 
 const UNCITED = ['# Uncited', '', 'The embargo rests on resolution 1718 (2006).', ''].join('\n');
 
-const { vscode, session } = useVSCode('editing', { 'draft.md': DRAFT, 'fixes.md': FIXES, 'uncited.md': UNCITED });
+// Cited, so that the quotation is its only problem.
+const QUOTES = ['# Quotes', '', 'Article 4 of the 2024 treaty promises "other assistance by all of one\'s means".[^1]', '', '[^1]: KCNA, 20 June 2024.', ''].join('\n');
+
+const { vscode, session } = useVSCode('editing', { 'draft.md': DRAFT, 'fixes.md': FIXES, 'uncited.md': UNCITED, 'quotes.md': QUOTES });
 
 async function acceptSuggestion(label: string): Promise<void> {
   const { page } = vscode();
@@ -88,5 +91,21 @@ describe('Lexicite in VS Code: writing', () => {
     await page.keyboard.press('Enter');
     await vscode().saveAndExpect('fixes.md', 'The ban dates from resolution 1718 (2006).[^1]');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'not in 2009' }).first().waitFor({ state: 'detached' });
+  });
+
+  scenario('a misquotation of the 2024 treaty shows in Problems, and its quick fix puts in the text', session, async () => {
+    const { page } = vscode();
+    await vscode().openFile('quotes.md');
+    await vscode().waitForProblem(['misquote', 'No text of Article 4', 'other assistance by all means']);
+    // Put the cursor inside the quotation (ten characters before the line's end: in "means"), then Ctrl+.
+    await vscode().focusEditorAtEnd();
+    for (let line = 0; line < 3; line++) await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    for (let step = 0; step < 10; step++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+.');
+    await page.getByText('Quote Article 4 as written').first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await vscode().saveAndExpect('quotes.md', 'promises "other assistance by all means".[^1]');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'No text of Article 4' }).first().waitFor({ state: 'detached' });
   });
 });

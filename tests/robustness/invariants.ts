@@ -182,12 +182,14 @@ export function analysisProblems(text: string, analysis: DocumentAnalysis, bibli
   return problems;
 }
 
-/** Problems with a hover at an offset: it must be about a reference under the offset. */
+/** Problems with a hover at an offset: it must be about a reference, or a checked quotation, under the offset. */
 export function hoverProblems(analysis: DocumentAnalysis, offset: number, hover: HoverInfo | null): string[] {
   if (hover === null) return [];
   const problems: string[] = [];
-  if (!analysis.references.includes(hover.reference)) problems.push(`hover at ${offset}: its reference is not one of the analysis`);
-  if (!(hover.reference.start <= offset && offset < hover.reference.end)) problems.push(`hover at ${offset}: reference ${hover.reference.start}..${hover.reference.end} is not under the offset`);
+  const about = hover.reference ?? analysis.quotations().find((quotation) => quotation.start <= offset && offset < quotation.end);
+  if (hover.reference && !analysis.references.includes(hover.reference)) problems.push(`hover at ${offset}: its reference is not one of the analysis`);
+  if (!about) problems.push(`hover at ${offset}: neither a reference nor a quotation is under the offset`);
+  else if (!(about.start <= offset && offset < about.end)) problems.push(`hover at ${offset}: ${about.start}..${about.end} is not under the offset`);
   if (typeof hover.markdown !== 'string' || hover.markdown.length === 0) problems.push(`hover at ${offset}: empty markdown`);
   return problems;
 }

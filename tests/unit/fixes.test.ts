@@ -9,6 +9,8 @@
  *   after it, so a later `ambiguous-reference` goes away exactly when its reference now
  *   resolves to the instrument the fix named: by context, or as a provision that instrument
  *   does not have, which `unknown-provision` then reports (one for each such reference).
+ * - naming it also gives the quotations of that sentence a provision to be compared with, so
+ *   a `misquote` may appear on a quotation in the same paragraph (and only there).
  * Each rule's fix is also checked for its effect on the recognizer: an inserted instrument
  * resolves the reference explicitly, a new title is read as the written title.
  */
@@ -92,7 +94,13 @@ function checkFix(text: string, before: DocumentAnalysis, diagnostic: Finding, f
   const elsewhereNow = (finding: Finding): boolean =>
     finding.code === 'ambiguous-reference' && nowElsewhere.some((span) => span.start === finding.start && span.end === finding.end) && finding.message.includes('the instrument named before it');
   expect(after.diagnostics.filter(elsewhereNow).length, `after "${fix.title}": later articles beyond the named instrument`).toBe(nowElsewhere.length);
-  expect(after.diagnostics.filter((finding) => !unknownNow(finding) && !elsewhereNow(finding)).map(summary), `after "${fix.title}"`).toEqual(expected);
+  const fixedAt = shift(diagnostic.start, fix.edits, true);
+  const checkedNow = (finding: Finding): boolean =>
+    named !== null &&
+    finding.code === 'misquote' &&
+    !before.diagnostics.some((other) => other.code === 'misquote' && shift(other.start, fix.edits, true) === finding.start) &&
+    !/\n[ \t]*\r?\n/.test(edited.slice(Math.min(fixedAt, finding.start), Math.max(fixedAt, finding.end)));
+  expect(after.diagnostics.filter((finding) => !unknownNow(finding) && !elsewhereNow(finding) && !checkedNow(finding)).map(summary), `after "${fix.title}"`).toEqual(expected);
 }
 
 describe('fixes', () => {
@@ -121,6 +129,6 @@ describe('fixes', () => {
     const codes = new Set(
       fixtures.flatMap((file) => analyzeDocument(fs.readFileSync(file, 'utf8'), bundledCorpus(), fixtureSettings(file)).diagnostics.filter((diagnostic) => diagnostic.fixes.length > 0).map((diagnostic) => diagnostic.code)),
     );
-    expect([...codes].sort()).toEqual(['ambiguous-reference', 'title-mismatch', 'uncited-claim', 'uncited-reference', 'undefined-footnote', 'unknown-provision', 'vague-attribution', 'year-mismatch']);
+    expect([...codes].sort()).toEqual(['ambiguous-reference', 'misquote', 'title-mismatch', 'uncited-claim', 'uncited-reference', 'undefined-footnote', 'unknown-provision', 'vague-attribution', 'year-mismatch']);
   });
 });

@@ -11,7 +11,7 @@ describe('hover', () => {
     const text = 'Under UNSCR 1718 the committee met.';
     const analysis = analyzeDocument(text, corpus);
     const hover = hoverAt(analysis, corpus, text.indexOf('1718'), { asOf: '2025-01-01' });
-    expect(hover?.reference.id).toBe('unscr-1718');
+    expect(hover?.reference?.id).toBe('unscr-1718');
     expect(hover?.markdown).toContain('S/RES/1718 \\(2006\\)');
     expect(hover?.markdown).toContain('adopted 14 October 2006');
     expect(hover?.markdown).toContain('[Official document](<https://undocs.org/S/RES/1718(2006)>)');
@@ -77,6 +77,23 @@ describe('hovers on provisions and officials', () => {
     expect(markdown).toContain('Summary (ours, not the text): ');
     expect(markdown).not.toContain('\n> ');
     expect(markdown).toContain('[Official document](<https://undocs.org/S/RES/1718(2006)>)');
+  });
+
+  it('offers, as a command link, the import of the official text of the instrument where a provision has none', () => {
+    for (const [text, hovered] of [
+      ['Article 18 of the 2024 treaty covers information security.', 'Article 18'],
+      ['Paragraph 10 of resolution 1718 covers exemptions.', 'Paragraph 10'],
+    ] as const) {
+      const markdown = hover(text, hovered) ?? '';
+      const link = /\[Import the official text of ([^\]]+)…\]\(command:lexicite\.importOfficialText\?([^)\s]+)\)/.exec(markdown);
+      expect(link, markdown).not.toBeNull();
+      const [suggestion] = JSON.parse(decodeURIComponent(link?.[2] ?? '')) as Array<{ id: string; title: string; url?: string }>;
+      const instrument = bundledCorpus().instrument(suggestion?.id ?? '');
+      expect(instrument?.shortTitle).toBe(link?.[1]?.replace(/\\/g, ''));
+      expect(suggestion?.title).toBe(instrument?.title);
+      expect(suggestion?.url ?? null).toBe(instrument?.url ?? null);
+      expect(markdown).toContain(`\`lexicite import --id ${suggestion?.id ?? ''} FILE\``);
+    }
   });
 
   it('leads an article that has several renderings with one in English, says it is a translation, and counts the others by language', () => {

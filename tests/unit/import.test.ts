@@ -11,7 +11,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { importOfficialText, type ImportRequest, type ImportResult } from '../../server/src/core/import/official-text';
 import type { PackInstrument } from '../../server/src/core/import/pack-types';
-import { REPO_ROOT } from '../helpers';
+import { applyPacks, parsePack } from '../../server/src/core/packs';
+import { bundledCorpus, REPO_ROOT } from '../helpers';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'import-fixtures');
 const update = process.env.LEXICITE_UPDATE_EXPECTED === '1';
@@ -382,5 +383,35 @@ describe('importOfficialText structure', () => {
       const source = fs.readFileSync(path.join(REPO_ROOT, 'server', 'src', 'core', 'import', file), 'utf8');
       expect(source, file).not.toMatch(/from ['"](?:node:)?(?:fs|path|child_process)['"]/);
     }
+  });
+});
+
+describe('the text of a built-in instrument', () => {
+  // A placeholder, not the treaty's words: the test is about where the provisions go.
+  const placeholder = ['Article 18', 'Placeholder sentence standing in for the text of the eighteenth article in this test.', '', 'Article 20', 'Placeholder sentence standing in for the twentieth article.', ''].join('\n');
+  const builtIn = { title: 'Treaty on Comprehensive Strategic Partnership between the Russian Federation and the Democratic People\'s Republic of Korea', type: 'treaty' };
+
+  it('gives the provisions read to the built-in instrument (a pack cannot redefine it), needing neither a title nor a date', () => {
+    const result = importOfficialText({ id: 'rus-dprk-2024', title: '', text: placeholder, url: 'https://example.org/treaty.pdf', builtIn });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.pack.instruments).toEqual([]);
+    expect(result.pack.provisions?.map((provision) => [provision.instrument, provision.id, provision.text?.body])).toEqual([
+      ['rus-dprk-2024', 'rus-dprk-2024/art-18', 'Placeholder sentence standing in for the text of the eighteenth article in this test.'],
+      ['rus-dprk-2024', 'rus-dprk-2024/art-20', 'Placeholder sentence standing in for the twentieth article.'],
+    ]);
+    expect(result.warnings.at(-1)).toMatch(/is built in, and a pack cannot redefine it: the 2 provisions read from the text are given to it/);
+    const validate = packValidator();
+    expect(validate(result.pack), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('loads onto the bundled corpus: the provisions that had no text now have the imported one', () => {
+    const result = importOfficialText({ id: 'rus-dprk-2024', title: '', text: placeholder, url: 'https://example.org/treaty.pdf', builtIn });
+    if (!result.ok) throw new Error(result.error);
+    const { parsed, problems } = parsePack('.lexicite/rus-dprk-2024.json', JSON.stringify(result.pack));
+    expect(problems).toEqual([]);
+    const { corpus, problems: applied } = applyPacks(bundledCorpus(), parsed ? [parsed] : []);
+    expect(applied).toEqual([]);
+    expect(bundledCorpus().provision('rus-dprk-2024/art-18')?.provision.text ?? null).toBeNull();
+    expect(corpus.provision('rus-dprk-2024/art-18')?.provision.text?.body).toBe('Placeholder sentence standing in for the text of the eighteenth article in this test.');
   });
 });

@@ -38,6 +38,9 @@ const PIECES: Record<string, string> = {
   'treaty descriptions without a noun': 'Russia–DPRK mutual defence ',
   'treaty nouns after countries': 'Russia-Korea pact pact ',
   'treaties with countries': 'the treaty with Russia-Korea-',
+  'unclosed quotations after an article': 'Article 4 of the 2024 treaty says “ « „ ',
+  'misquotations of an article': 'Article 4 of the 2024 treaty reads "other assistance by all of one\'s means" ',
+  'ellipses and brackets in quotations': 'Article 2(4) of the Charter: "[t]hreat … force [...] of any ... State" ',
 };
 
 function medianMs(text: string): number {

@@ -20,7 +20,7 @@ describe('settings', () => {
     expect(settings.rules).toEqual({});
     expect(problems).toEqual([
       'lexicite.rules.year-mismatch: "fatal" is not one of off, hint, information, warning, error; using the default',
-      'lexicite.rules.no-such-rule: unknown rule code (known: uncited-reference, uncited-claim, vague-attribution, unknown-provision, ambiguous-reference, year-mismatch, title-mismatch, undefined-footnote, unused-footnote)',
+      'lexicite.rules.no-such-rule: unknown rule code (known: uncited-reference, uncited-claim, vague-attribution, unknown-provision, ambiguous-reference, year-mismatch, title-mismatch, misquote, undefined-footnote, unused-footnote)',
     ]);
     expect(settingsFromJson('nonsense').problems).toEqual(['lexicite settings must be an object; using defaults']);
     expect(settingsFromJson({ rules: ['error'] }).problems).toHaveLength(1);

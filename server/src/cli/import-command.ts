@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importOfficialText, type ImportRequest } from '../core/import/official-text';
+import { importOfficialText, type BuiltInTarget, type ImportRequest } from '../core/import/official-text';
+import { loadCommandCorpus } from './corpus';
 import { describeFsError, displayPath, writeNewFile, type CommandIo } from './files';
 
 
@@ -21,7 +22,8 @@ numbered operative paragraphs ("1. Decides ...").
 
 Options:
   --id ID            instrument id: lowercase words joined by hyphens (lighthouse-treaty-2030)
-  --title TITLE      the instrument's title
+  --title TITLE      the instrument's title (not for a built-in instrument's id, such as
+                     rus-dprk-2024: its text is added to it as its provisions)
   --url URL          http(s) address of the official document the text was copied from
                      (recommended: without it the pack names only the file)
   --type TYPE        treaty, convention, resolution or articles (default: detected)
@@ -37,6 +39,12 @@ What was removed (page headers, footers, page numbers), what was not imported an
 line joined at a hyphen are listed as warnings on stderr: check them.
 Exit codes: 0 the pack was written, 2 usage, I/O or structure error (nothing written).
 `;
+
+/** The built-in instrument with this id, if any: its text is imported as its provisions (a pack cannot redefine it). */
+function builtInTarget(id: string, cwd: string): BuiltInTarget | null {
+  const instrument = loadCommandCorpus(cwd, { 'no-packs': true }).corpus.instrument(id);
+  return instrument && !instrument.pack && instrument.origin !== 'beyond-index' ? { title: instrument.title, type: instrument.type } : null;
+}
 
 const EXIT_OK = 0;
 const EXIT_ERROR = 2;
@@ -79,7 +87,8 @@ export function runImport(args: string[], io: CommandIo): number {
   if (positionals.length === 0) return fail('missing FILE: the text file to import', true);
   if (positionals.length > 1) return fail(`one FILE at a time (got ${positionals.length}: ${positionals.join(', ')})`, true);
   if (values.id === undefined) return fail('missing --id', true);
-  if (values.title === undefined) return fail('missing --title', true);
+  const builtIn = builtInTarget(values.id, io.cwd);
+  if (values.title === undefined && !builtIn) return fail('missing --title (only a built-in instrument\'s id needs none)', true);
   if (values.out !== undefined && values.stdout) return fail('--out and --stdout cannot be used together', true);
   const type = values.type;
   if (type !== undefined && !(TYPES as readonly string[]).includes(type)) return fail(`unknown --type "${type}": choose ${TYPES.join(', ')}`);
@@ -97,8 +106,9 @@ export function runImport(args: string[], io: CommandIo): number {
 
   const request: ImportRequest = {
     id: values.id,
-    title: values.title,
+    title: values.title ?? '',
     text,
+    builtIn,
     sourceLabel: path.basename(file),
     url: values.url ?? null,
     date: values.date ?? null,
@@ -112,9 +122,10 @@ export function runImport(args: string[], io: CommandIo): number {
   const json = `${JSON.stringify(result.pack, null, 2)}\n`;
   const warnings = result.warnings.map((warning) => `lexicite import: warning: ${warning}\n`).join('');
   const instrument = result.pack.instruments[0];
+  const given = result.pack.provisions ?? [];
   const summary = instrument
     ? `${instrument.provisions.length} provision${instrument.provisions.length === 1 ? '' : 's'} of ${instrument.type} "${instrument.id}" (${instrument.structure.count} ${instrument.structure.unit === 'paragraph' ? 'operative paragraph' : 'article'}${instrument.structure.count === 1 ? '' : 's'})`
-    : 'the pack';
+    : `${given.length} provision${given.length === 1 ? '' : 's'} of the built-in "${values.id}"`;
 
   if (values.stdout) {
     io.stdout(json);

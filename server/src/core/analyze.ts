@@ -7,6 +7,7 @@ import { joinScans, parseInputOf, readFrontMatter, scanChunk, type ChunkScan, ty
 import { collectMentions, resolveReferences, type ChunkMentions, type ResolutionMemo } from './recognize/index';
 import { RULES, ruleLevel, type RawFinding, type RuleContext } from './rules';
 import { chunkSentences, linkDefinitions, type ProseSentence, type Sentence } from './sentences';
+import { checkQuotations, type QuotationCheck } from './quotations/check';
 import { readSuppressions } from './suppressions';
 import type { AnalysisResult, Finding, Fix, Range, RuleLevel, Severity } from './types';
 
@@ -46,6 +47,8 @@ export interface DocumentAnalysis extends AnalysisResult {
   headings: ScannableText['headings'];
   /** The document's footnote definitions (see ScannableText.footnoteDefinitions). */
   footnoteDefinitions: ScannableText['footnoteDefinitions'];
+  /** The quotations of provisions, checked against their texts (see quotations/check.ts); worked out on first call. */
+  quotations: () => readonly QuotationCheck[];
 }
 
 /** What a chunk's analysis keeps (offsets relative to the chunk); cached by the chunk's text. */
@@ -122,6 +125,8 @@ export class DocumentAnalyzer {
       chunks.map(({ start, data }) => ({ start, mentions: data.mentions ?? [], citationSpans: data.scan.citationSpans, memo: data.resolution })),
       corpus,
     );
+    let quotations: QuotationCheck[] | null = null;
+    const quotationsOf = (): QuotationCheck[] => (quotations ??= checkQuotations({ masked: scan.masked, sentences, references, corpus }));
     const diagnostics: Finding[] = [];
     const context: RuleContext = {
       document,
@@ -135,6 +140,7 @@ export class DocumentAnalyzer {
       citationScope: settings.citationScope,
       externalReferences: settings.externalReferences ?? 'cite',
       bibliography,
+      quotations: quotationsOf,
     };
     for (const rule of RULES) {
       const level = ruleLevel(rule.code, settings.rules);
@@ -147,7 +153,7 @@ export class DocumentAnalyzer {
     const suppressions = readSuppressions(document, frontMatter);
     const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
     shown.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown };
+    return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown, quotations: quotationsOf };
   }
 }
 

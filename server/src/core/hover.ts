@@ -1,19 +1,23 @@
 import type { DocumentAnalysis } from './analyze';
 import { documentUrlOf, instrumentUrlFor } from './document-urls';
 import { instrumentDateText, type Corpus, type Instrument, type Official, type OfficialTitle, type Provision, type Rendering } from './corpus';
-import { escapeMarkdown, markdownLink } from './markdown-escape';
+import { escapeMarkdown, markdownLink, safeLinkTarget } from './markdown-escape';
 import { formatCitation, type CitationStyle } from './citations';
 import { formatDate } from './dates';
 import { compareProvisionIds, labelFromId, provisionLabel } from './provision-labels';
 import { authenticNote, countByLanguage, orderedRenderings } from './renderings';
 import { instrumentDocument, instrumentPath } from './virtual-documents';
 import { namesOffice } from './official-titles';
-import type { Reference } from './types';
+import { foundQuotationAt, quotationHover } from './quotations/hover';
+import type { Range, Reference } from './types';
 
 export { titleMatches } from './official-titles';
 
 export interface HoverInfo {
-  reference: Reference;
+  /** The reference hovered, or null over a quotation (see quotations/hover.ts). */
+  reference: Reference | null;
+  /** What the hover is about, in the document. */
+  range: Range;
   /** Markdown; everything taken from data or from a user's pack is escaped. */
   markdown: string;
 }
@@ -65,9 +69,13 @@ function longestSpan(references: readonly Reference[]): number {
 /** The hover for the reference under a UTF-16 offset, if any. */
 export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: number, options: HoverOptions): HoverInfo | null {
   const reference = referenceAt(analysis, offset);
-  if (!reference) return null;
+  if (!reference) {
+    // A quotation found in the provision its sentence refers to says where.
+    const quotation = foundQuotationAt(analysis.quotations(), offset);
+    return quotation ? { reference: null, range: analysis.document.rangeOf(quotation.start, quotation.end), markdown: quotationHover(quotation) } : null;
+  }
   const markdown = hoverMarkdown(reference, analysis.references, corpus, options);
-  return markdown ? { reference, markdown } : null;
+  return markdown ? { reference, range: reference.range, markdown } : null;
 }
 
 /** The provisions of an instrument that a draft cites, in their order in the instrument (worked out once per analysis). */
@@ -158,7 +166,7 @@ function externalHover(reference: Reference, corpus: Corpus): string {
   if (!isResolution) {
     lines.push(
       '',
-      `To check quotations against it, import its official text as a source pack: [Import Official Text as Source Pack…](${importCommandLink(reference)}) (or \`lexicite import --id ${reference.instrumentId ?? 'ID'}\` on the command line); imported with the id \`${reference.instrumentId ?? ''}\`, its names here resolve to your pack.`,
+      `To check quotations against it, import its official text as a source pack: [Import Official Text as Source Pack…](${importCommandLink({ id: (reference.instrumentId ?? '').replace(/[^a-z0-9-]/g, ''), title: (reference.name ?? reference.text).slice(0, 300) })}) (or \`lexicite import --id ${reference.instrumentId ?? 'ID'}\` on the command line); imported with the id \`${reference.instrumentId ?? ''}\`, its names here resolve to your pack.`,
     );
   }
   return lines.join('\n');
@@ -168,9 +176,10 @@ function externalHover(reference: Reference, corpus: Corpus): string {
  * The one command link a hover may carry: ours, never one taken from data (the client trusts only
  * this command). Its argument suggests the slug as the id and the name as written as the title.
  */
-function importCommandLink(reference: Reference): string {
-  const suggestion = { id: (reference.instrumentId ?? '').replace(/[^a-z0-9-]/g, ''), title: (reference.name ?? reference.text).slice(0, 300) };
-  return `command:lexicite.importOfficialText?${encodeURIComponent(JSON.stringify([suggestion]))}`;
+function importCommandLink(suggestion: { id: string; title: string; url?: string }): string {
+  // Brackets and quotes are encoded too: a title's "(…)" would end the Markdown link.
+  const argument = encodeURIComponent(JSON.stringify([suggestion])).replace(/[()'!*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:lexicite.importOfficialText?${argument}`;
 }
 
 /** A chapter of the Charter: its title and the articles it contains. */
@@ -238,7 +247,12 @@ function topicLine(topic: string): string {
 const NO_OFFICIAL_LINK = '*No link to the official document is recorded: the instrument\'s notes say where it was published.*';
 
 /** How a writer adds a text Lexicite lacks. */
-const MISSING_TEXT_ADVICE = '*To check it here, add the official text in a source pack (the README section "Source packs"): a pack may give any provision its text.*';
+/** How to add a provision's missing text: the import command (the built-in instrument gets the provisions read from the text), or a pack by hand. */
+function missingTextAdvice(instrument: Instrument): string {
+  const url = safeLinkTarget(instrument.url);
+  const link = importCommandLink({ id: instrument.id, title: instrument.title.slice(0, 300), ...(url ? { url } : {}) });
+  return `To show and check its text here: [Import the official text of ${escapeMarkdown(instrument.shortTitle)}…](${link}) from a plain-text copy (or \`lexicite import --id ${instrument.id} FILE\`); the provisions it reads are added to the built-in instrument in a source pack. A pack may also give any provision its text by hand (the README section "Source packs").`;
+}
 
 /** A quoted text longer than this is cut at a word, with a link to the whole provision. */
 const MAX_QUOTE = 900;
@@ -265,7 +279,7 @@ export function provisionHover(instrument: Instrument, provision: Provision, sty
   } else {
     lines.push('*No verbatim text of this provision is bundled.*');
     if (provision.summary) lines.push('', `Summary (ours, not the text): ${escapeMarkdown(provision.summary.text)}`);
-    lines.push('', MISSING_TEXT_ADVICE);
+    lines.push('', missingTextAdvice(instrument));
   }
   const official = markdownLink('Official document', instrument.url);
   lines.push('', official ?? NO_OFFICIAL_LINK);
@@ -297,7 +311,7 @@ function missingProvisionHover(instrument: Instrument, reference: Reference): st
     // What is known of the instrument, where its official text is, and how to add it.
     if (instrument.subject) lines.push('', `Subject: ${escapeMarkdown(instrument.subject)}`);
     if (instrument.topic) lines.push('', topicLine(instrument.topic));
-    lines.push('', MISSING_TEXT_ADVICE);
+    lines.push('', missingTextAdvice(instrument));
   }
   const official = markdownLink('Official document', instrumentUrlFor(instrument, reference));
   lines.push('', official ?? NO_OFFICIAL_LINK);

@@ -1,4 +1,4 @@
-import type { Provision } from './corpus';
+import type { Instrument, Provision } from './corpus';
 
 /**
  * How provisions are named and ordered wherever they are shown: hovers, the instrument
@@ -47,4 +47,31 @@ export function compareProvisionIds(a: string, b: string): number {
   const pa = parsePart(a.slice(a.indexOf('/') + 1));
   const pb = parsePart(b.slice(b.indexOf('/') + 1));
   return PART_ORDER[pa.kind] - PART_ORDER[pb.kind] || pa.number - pb.number || pa.letter.localeCompare(pb.letter) || pa.rest.localeCompare(pb.rest) || a.localeCompare(b);
+}
+
+/** "Article 4 of the Treaty on …", "Articles 9 and 10 of …", or for several instruments each in full. */
+export function provisionsNamed(provisions: ReadonlyArray<{ instrument: Instrument; provision: Provision }>): string {
+  const byInstrument = new Map<Instrument, string[]>();
+  for (const { instrument, provision } of provisions) byInstrument.set(instrument, [...(byInstrument.get(instrument) ?? []), provisionName(provision)]);
+  return [...byInstrument].map(([instrument, names]) => `${joinNames(names)} of ${titled(instrument)}`).join(' or ');
+}
+
+/** "the Charter of the United Nations", "resolution 1718 (2006)". */
+export function titled(instrument: Instrument): string {
+  return /^(?:the |resolution )/iu.test(instrument.shortTitle) ? instrument.shortTitle : `the ${instrument.shortTitle}`;
+}
+
+/** "Article 20", "Paragraph 8(d)", "Chapter VII". */
+export function provisionName(provision: Provision): string {
+  return provision.kind === 'chapter' ? `Chapter ${provision.number}` : labelFromId(provision.id);
+}
+
+/** "Article 9", "Articles 9 and 10", "Article 9, Paragraph 3 and Article 10" (plural only when every name is an article or a paragraph). */
+export function joinNames(names: readonly string[]): string {
+  if (names.length === 1) return names[0] as string;
+  const kind = /^(Article|Paragraph) /.exec(names[0] as string)?.[1];
+  const same = kind !== undefined && names.every((name) => name.startsWith(`${kind} `));
+  const parts = same ? names.map((name) => name.slice((kind as string).length + 1)) : [...names];
+  const list = `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] as string}`;
+  return same ? `${kind as string}s ${list}` : list;
 }

@@ -121,7 +121,7 @@ export function toCodeActions(diagnostic: Diagnostic, uri: string, current: Anal
 export function toHover(info: HoverInfo): Hover {
   return {
     contents: { kind: MarkupKind.Markdown, value: info.markdown },
-    range: info.reference.range,
+    range: info.range,
   };
 }
 

@@ -41,6 +41,19 @@ export interface ImportRequest {
   sourceLabel?: string;
   date?: string | null;
   symbol?: string | null;
+  /**
+   * The built-in instrument the text is of (the caller looks the id up in its corpus): the pack
+   * then gives texts to that instrument's provisions instead of defining an instrument, and the
+   * title and date are the built-in's.
+   */
+  builtIn?: BuiltInTarget | null;
+}
+
+/** What the importer needs to know of a built-in instrument. */
+export interface BuiltInTarget {
+  title: string;
+  /** `resolution` reads operative paragraphs; anything else reads "Article N" headings. */
+  type: string;
 }
 
 export type ImportResult = { ok: true; pack: SourcePack; warnings: string[] } | { ok: false; error: string };
@@ -59,13 +72,15 @@ export function importOfficialText(request: ImportRequest): ImportResult {
       error: `invalid id "${id}": use lowercase letters and digits in words joined by single hyphens, e.g. "lighthouse-treaty-2030" (pattern ^[a-z0-9]+(-[a-z0-9]+)*$)`,
     };
   }
-  const title = collapse(request.title ?? '');
+  const builtIn = request.builtIn ?? null;
+  const title = collapse(request.title || builtIn?.title || '');
   if (title === '') return { ok: false, error: 'the title is empty: give the instrument\'s title (--title)' };
   const lang = request.lang ?? 'en';
   if (!LANG_PATTERN.test(lang)) return { ok: false, error: `invalid language tag "${lang}": use a BCP-47 tag such as en, fr or es` };
   const url = request.url === undefined || request.url === '' ? null : request.url;
   if (url !== null && !/^https?:\/\/\S+$/.test(url)) return { ok: false, error: `invalid URL "${url}": it must start with http:// or https:// and contain no spaces` };
   if (request.date != null && !isIsoDate(request.date)) return { ok: false, error: `invalid date "${request.date}": use YYYY-MM-DD` };
+  if (builtIn && request.type === undefined) request = { ...request, type: builtIn.type === 'resolution' ? 'resolution' : builtIn.type === 'convention' ? 'convention' : builtIn.type === 'articles' ? 'articles' : 'treaty' };
   if (request.type !== undefined && !['treaty', 'convention', 'resolution', 'articles'].includes(request.type)) {
     return { ok: false, error: `invalid type "${String(request.type)}": choose treaty, convention, resolution or articles` };
   }
@@ -145,6 +160,8 @@ export function importOfficialText(request: ImportRequest): ImportResult {
     );
   }
 
+  if (builtIn) return { ok: true, pack: { instruments: [], provisions: built.provisions.map((entry) => ({ instrument: id, ...entry })) }, warnings: [...warnings, builtInNote(builtIn, built.provisions.length)] };
+
   // Date, symbol and meeting: from the user, else from the text (reported), else an error for the date.
   const frontText = collapse(lines.map((line) => line.text).join(' '));
   let date = request.date ?? null;
@@ -217,6 +234,10 @@ export function importOfficialText(request: ImportRequest): ImportResult {
     warnings.push(`The instrument's "url" is left null because the schema accepts only https addresses there; the texts still name ${url}.`);
   }
   return { ok: true, pack: { instruments: [instrument] }, warnings };
+}
+
+function builtInNote(builtIn: BuiltInTarget, count: number): string {
+  return `"${builtIn.title}" is built in, and a pack cannot redefine it: ${count === 1 ? 'the 1 provision read from the text is' : `the ${count} provisions read from the text are`} given to it. Where Lexicite already holds a text of a provision, yours leads in hovers and checks and the bundled one stays as a variant; a provision number beyond the instrument's known structure is reported on the pack.`;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -80,7 +80,16 @@ export interface PackInstrument {
   provisions: PackProvisionEntry[];
 }
 
-/** A source pack as written by `lexicite import` (instruments only). */
+/** A provision given to a built-in instrument (a pack cannot redefine the instrument itself). */
+export interface PackProvisionOf extends PackProvisionEntry {
+  instrument: string;
+}
+
+/**
+ * A source pack as written by `lexicite import`: one instrument of its own, or, for the text of
+ * a built-in instrument, no instrument and that instrument's provisions.
+ */
 export interface SourcePack {
   instruments: PackInstrument[];
+  provisions?: PackProvisionOf[];
 }

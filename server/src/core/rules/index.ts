@@ -1,6 +1,7 @@
 import type { RuleLevel } from '../types';
 import type { RuleDefinition } from './types';
 import { ambiguousReference } from './ambiguous-reference';
+import { misquote } from './misquote';
 import { titleMismatch } from './title-mismatch';
 import { uncitedClaim } from './uncited-claim';
 import { uncitedReference } from './uncited-reference';
@@ -25,6 +26,7 @@ export const RULES: readonly RuleDefinition[] = [
   ambiguousReference,
   yearMismatch,
   titleMismatch,
+  misquote,
   undefinedFootnote,
   unusedFootnote,
 ];

@@ -4,6 +4,7 @@ import type { CitationStyle } from '../citations';
 import type { Corpus } from '../corpus';
 import type { SourceDocument } from '../document';
 import type { ScannableText } from '../markdown';
+import type { QuotationCheck } from '../quotations/check';
 import type { Sentence } from '../sentences';
 import type { Finding, Fix, Reference, Severity } from '../types';
 
@@ -32,6 +33,8 @@ export interface RuleContext {
   citationScope: CitationScope;
   /** Whether references to instruments outside the corpus need a source (`uncited-reference`). */
   externalReferences: ExternalReferences;
+  /** The document's quotations of provisions, checked against their texts (worked out on first call). */
+  quotations: () => readonly QuotationCheck[];
   /** The document's Pandoc bibliography, when the caller passed one: "Cite … with Pandoc" fixes use it. */
   bibliography?: Bibliography | null;
 }
