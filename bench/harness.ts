@@ -5,3 +5,4 @@
 export { createRng, generateDraft, utf8Length } from './draft';
 export { analyzeDocument, DEFAULT_SETTINGS } from '../server/src/core/analyze';
 export { loadCorpus } from '../server/src/core/corpus';
+export { assessSentence } from '../server/src/core/claims/detector';

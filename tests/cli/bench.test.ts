@@ -39,12 +39,13 @@ describe('bench/run.mjs --quick', () => {
       'Bundle size dist/server.js',
       'Bundle size dist/cli.js',
       'Peak memory (maxRSS, child process)',
+      'Claim detector / full analysis',
     ]) {
       expect(measurements).toContain(expected);
     }
     for (const cells of rows) {
       expect(cells.length, cells.join(' | ')).toBe(7);
-      expect(cells[3], `${cells[0]} (${cells[1]})`).toMatch(/^\d[\d,.]*(?: (?:ms|B|KiB|MiB|GiB))?$/);
+      expect(cells[3], `${cells[0]} (${cells[1]})`).toMatch(/^\d[\d,.]*(?: (?:ms|B|KiB|MiB|GiB|%))?$/);
     }
     expect(report).toMatch(/^- Machine: .+, \d+ cores/m);
     expect(report).toMatch(/^- Node v\d+/m);

@@ -73,7 +73,7 @@ describe('Lexicite in VS Code: writing', () => {
     const { page } = vscode();
     await vscode().focusEditorAtEnd();
     await page.keyboard.press('Enter');
-    await page.keyboard.type('Officials confirmed the transfer on 12 March 2025.');
+    await page.keyboard.type('The ministry confirmed the transfer on 12 March 2025.');
     await vscode().waitForProblem(['uncited-claim', 'confirmed']);
   });
 

@@ -86,14 +86,14 @@ describe('quick fixes', () => {
 
 describe('a fix that leaves something to fill in', () => {
   it('adds an empty footnote and asks the client to put the cursor in it', async () => {
-    const diagnostics = await change(['# Claims', '', 'Officials confirmed the transfer on 12 March 2025.', ''].join('\n'));
+    const diagnostics = await change(['# Claims', '', 'The ministry confirmed the transfer on 12 March 2025.', ''].join('\n'));
     const claim = diagnostics.find((diagnostic) => diagnostic.code === 'uncited-claim') as Diagnostic;
     const action = (await actionsFor(claim)).find((candidate) => candidate.title === 'Add a footnote for the source') as CodeAction;
     expect(action.command?.command).toBe('lexicite.placeCursor');
     const [uri, cursor] = action.command?.arguments as [string, number];
     expect(uri).toBe(URI);
     const edited = TextDocument.applyEdits(TextDocument.create(URI, 'markdown', version, text), apply(action).edits);
-    expect(edited).toBe(['# Claims', '', 'Officials confirmed the transfer on 12 March 2025.[^1]', '', '[^1]: ', ''].join('\n'));
+    expect(edited).toBe(['# Claims', '', 'The ministry confirmed the transfer on 12 March 2025.[^1]', '', '[^1]: ', ''].join('\n'));
     expect(edited.slice(0, cursor).endsWith('[^1]: ')).toBe(true);
   });
 });

@@ -41,6 +41,12 @@ const PIECES: Record<string, string> = {
   'unclosed quotations after an article': 'Article 4 of the 2024 treaty says “ « „ ',
   'misquotations of an article': 'Article 4 of the 2024 treaty reads "other assistance by all of one\'s means" ',
   'ellipses and brackets in quotations': 'Article 2(4) of the Charter: "[t]hreat … force [...] of any ... State" ',
+  'claims: names between commas': 'Kim Yo Jong, the leader, ',
+  'claims: unnamed groups without a verb': 'some Western intelligence analysts and ',
+  'claims: capitalised runs': 'International Court of Justice of the ',
+  'claims: numbers and years': '1,000 in 2019 and 35 between ',
+  'claims: reporting verbs without subjects': 'said, reported, according to ',
+  'claims: dates without days': 'on Sept. last week earlier this ',
 };
 
 function medianMs(text: string): number {

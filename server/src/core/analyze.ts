@@ -47,6 +47,8 @@ export interface DocumentAnalysis extends AnalysisResult {
   headings: ScannableText['headings'];
   /** The document's footnote definitions (see ScannableText.footnoteDefinitions). */
   footnoteDefinitions: ScannableText['footnoteDefinitions'];
+  /** The checked sentences (paragraphs and list items) in document order, as the rules read them. */
+  sentences: readonly Sentence[];
   /** The quotations of provisions, checked against their texts (see quotations/check.ts); worked out on first call. */
   quotations: () => readonly QuotationCheck[];
 }
@@ -153,7 +155,7 @@ export class DocumentAnalyzer {
     const suppressions = readSuppressions(document, frontMatter);
     const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
     shown.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown, quotations: quotationsOf };
+    return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown, sentences, quotations: quotationsOf };
   }
 }
 

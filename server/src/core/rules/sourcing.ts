@@ -167,6 +167,3 @@ export function footnotePlaceholder(context: RuleContext, view: SourcingView, se
     cursor,
   };
 }
-
-/** Forecasts, assessments and recommendations are not claims of fact. */
-export const NOT_A_CLAIM = /\b(?:will\s+likely|(?:is|are)\s+likely\s+to|could|may|might|it\s+seems|seems\s+to|we\s+should\s+expect|should|must|ought\s+to)\b/i;

@@ -1,6 +1,21 @@
+import type { Assessment } from '../claims/detector';
+import { assessmentOf } from './uncited-claim';
 import { citeExternalInFootnote, citeInFootnote, citeWithPandoc, sourcingView } from './sourcing';
 import type { Reference } from '../types';
 import type { RawFinding, RuleDefinition } from './types';
+
+/**
+ * A question, a remark about the document ("An overview of resolution 2397 is provided below"),
+ * a recommendation, a forecast or a hedged reading ("Such a reading would render paragraph 8
+ * meaningless") with no evidence of a fact names an instrument without stating anything that
+ * needs a source.
+ */
+function needsNoSource(assessment: Assessment): boolean {
+  return assessment.evidence.length === 0 && assessment.score <= -NO_SOURCE_BELOW;
+}
+
+/** How far what weighs against a sentence must outweigh the rest for its references to need no source: a hedge, a forecast or a recommendation on its own. */
+const NO_SOURCE_BELOW = 2;
 
 /** The first reference to each instrument. */
 function uniqueInstruments(references: readonly Reference[]): Reference[] {
@@ -20,7 +35,7 @@ export const uncitedReference: RuleDefinition = {
     view.sentences.forEach((sentence, index) => {
       const references = (view.references[index] ?? []).filter(needsSource);
       const [first] = references;
-      if (!first || view.isCited(sentence)) return;
+      if (!first || view.isCited(sentence) || needsNoSource(assessmentOf(sentence))) return;
       const named = [...new Map(references.map((reference) => [reference.id, reference])).values()];
       findings.push({
         start: first.start,

@@ -1,0 +1,57 @@
+import { vagueAttributionIn, type VagueAttribution } from './attribution';
+import { AGAINST, ATTRIBUTIONS, evidenceIn, OTHER_EVIDENCE, readSentence, type Evidence } from './evidence';
+
+/**
+ * Does a sentence state a specific, checkable fact? The evidence for it (a time anchor, a
+ * number, a quotation, an attribution to a named source, an event, an official's act) and the
+ * evidence against it (a question, a remark about the document, a hedge, a forecast, a
+ * recommendation, a condition, an evaluation) are weighed: it is a claim when what speaks for
+ * it outweighs what speaks against it by CLAIM_THRESHOLD. What a named source is reported to
+ * have said is theirs: hedges and forecasts after the reporting verb ("the panel said the
+ * missiles could fly 700 km") do not count against the sentence. A vague attribution is the
+ * other rule's (`vague-attribution`).
+ */
+export interface Assessment {
+  /** The evidence that makes it a claim, strongest first; empty when it is not one. */
+  evidence: Evidence[];
+  /** What weighs against. */
+  against: Evidence[];
+  /** A claim attributed to no one in particular, or null. */
+  vague: VagueAttribution | null;
+  score: number;
+}
+
+export const CLAIM_THRESHOLD = 1.5;
+
+/** `gated: false` tries every pattern (the tests compare it with the gated default). */
+export function assessSentence(body: string, gated = true): Assessment {
+  const text = readSentence(body, gated);
+  const vague = vagueAttributionIn(text);
+  const attributions = evidenceIn(text, ATTRIBUTIONS);
+  const attribution = attributions[0];
+  // The words of a named source are theirs: only what stands before the reporting verb weighs against.
+  const against = evidenceIn(text, AGAINST).filter((evidence) => !attribution || evidence.what === 'a question' || evidence.index < attribution.index);
+  const before = attributions.reduce((sum, evidence) => sum + evidence.weight, 0) - against.reduce((sum, evidence) => sum + evidence.weight, 0);
+  // The other evidence is looked for until the sentence is a claim: more would not change that.
+  const found = [...attributions, ...evidenceIn(text, OTHER_EVIDENCE, CLAIM_THRESHOLD, before)];
+  const score = before + found.slice(attributions.length).reduce((sum, evidence) => sum + evidence.weight, 0);
+  const evidence = score >= CLAIM_THRESHOLD ? [...found].sort((a, b) => b.weight - a.weight || a.index - b.index) : [];
+  return { evidence, against, vague, score };
+}
+
+/** "a date and an event: "On Monday" … "arrived"" for a message. */
+export function describeEvidence(evidence: readonly Evidence[]): string {
+  // Each stretch of the sentence once: "Trade grew" holds "grew".
+  const spans = [...evidence].sort((a, b) => a.index - b.index || b.text.length - a.text.length).filter((item, index, all) => !all.slice(0, index).some((other) => other.index + other.text.length >= item.index + item.text.length));
+  const kinds = [...new Set([...evidence].sort((a, b) => a.index - b.index).map((item) => item.what))];
+  const named = kinds.length === 1 ? (kinds[0] as string) : `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1] as string}`;
+  const quoted = spans
+    .slice(0, 3)
+    .map((item) => `"${shorten(item.text.replace(/\s+/g, ' '))}"`)
+    .join(' … ');
+  return `${named}: ${quoted}`;
+}
+
+function shorten(text: string): string {
+  return text.length <= 60 ? text : `${text.slice(0, 57)}…`;
+}
