@@ -1,4 +1,5 @@
 import { joinNames, provisionName, provisionsNamed, titled } from '../provision-labels';
+import { languageName, renderingsOf } from '../renderings';
 import type { QuotationCheck } from '../quotations/check';
 import type { RawFinding, RuleDefinition } from './types';
 
@@ -33,7 +34,18 @@ function messageFor(check: QuotationCheck): string {
   if (check.status === 'out-of-order') return `Every part of this quotation is in ${named}, but not in this order in any one text of it: check the ellipses.`;
   const closest = check.closest;
   const passage = closest ? ` The closest passage is "${oneLine(closest.text)}" (${provisionName(closest.provision)}, ${closest.rendering.label}).` : '';
-  return `No text of ${named} that Lexicite holds contains this quotation.${passage}`;
+  return `No text of ${named} that Lexicite holds contains this quotation.${passage}${closest ? translationsOnly(check, closest.rendering.lang) : ''}`;
+}
+
+/**
+ * When every text Lexicite holds in the quotation's language is a translation, the quotation
+ * may follow another translation: say so, so that the writer can check it against theirs.
+ */
+function translationsOnly(check: QuotationCheck, lang: string): string {
+  const primary = (tag: string): string => tag.toLowerCase().split('-')[0] ?? '';
+  const same = check.provisions.flatMap(({ provision }) => renderingsOf(provision)).filter((rendering) => primary(rendering.lang) === primary(lang));
+  if (same.length === 0 || same.some((rendering) => rendering.translation === null)) return '';
+  return ` Lexicite holds ${same.length === 1 ? 'one text' : `${same.length} texts`} of it in ${languageName(lang)}, all translations: if you quote another translation, name it and cite it.`;
 }
 
 function fixesFor(check: QuotationCheck) {
