@@ -98,3 +98,34 @@ function fixFixes(text: string, diagnostic: Finding, quotation: { start: number;
   const moved = { start: quotation.start, end: quotation.end + shift };
   return !misquoteOn(again.diagnostics, moved) && again.quotations().some((check) => check.start === moved.start && check.status === 'found');
 }
+
+describe('misquote on the sentences the issue names', () => {
+  const draft = [
+    '# The 2024 treaty',
+    '',
+    'Article 4 of the 2024 treaty promises "other assistance by all of one\'s means".',
+    '',
+    'Under the 2024 treaty, the other side shall provide "military and other assistance with all means in its possession" (Article 4).',
+    '',
+    'Article 16 of the ARSIWA covers a State that "aids or assists another State in the commission of an internationally wrongful act".',
+    '',
+  ].join('\n');
+  const analysis = analyzeDocument(draft, bundledCorpus());
+  const misquotes = analysis.diagnostics.filter((diagnostic) => diagnostic.code === 'misquote');
+
+  it('reports the misquotation of Article 4, with the closest passage and a fix', () => {
+    expect(misquotes.map((diagnostic) => draft.slice(diagnostic.start, diagnostic.end))).toEqual(['"other assistance by all of one\'s means"']);
+    expect(misquotes[0]?.severity).toBe('warning');
+    expect(misquotes[0]?.message).toContain('The closest passage is "other assistance by all means"');
+    expect(misquotes[0]?.fixes.map((fix) => fix.title)).toEqual(['Quote Article 4 as written: "other assistance by all means"']);
+  });
+
+  it('finds the two exact quotations, and the hover over each says where', () => {
+    for (const quoted of ['"military and other assistance with all means in its possession"', '"aids or assists another State in the commission of an internationally wrongful act"']) {
+      const start = draft.indexOf(quoted);
+      const check = analysis.quotations().find((candidate) => candidate.start === start);
+      expect(check?.status, quoted).toBe('found');
+      expect(hoverAt(analysis, bundledCorpus(), start + 3, { asOf: '2025-01-01' })?.markdown).toMatch(/^\*\*Quotation checked\*\*\n\nFound in Article (?:4|16) of /);
+    }
+  });
+});
