@@ -9,20 +9,20 @@ import { Gate, type SentenceText } from './evidence';
  */
 
 /** Unnamed groups that speak, believe or report. */
-const GROUP = String.raw`(?:investigators|groups|workers|monitors|campaigners|advocates|sources|insiders|traders|brokers|dealers|merchants|bankers|executives|locals|villagers|refugees|shippers|analysts|experts|observers|commentators|diplomats|sources|critics|scholars|researchers|insiders|officials|watchers|specialists|lawyers|people|residents|delegations|speakers|(?:council\s+)?members|member\s+states|governments|reports|accounts|assessments|actors|voices|figures|academics|historians|economists|journalists|activists|defectors|witnesses|intelligence)`;
+const GROUP = String.raw`(?:reporting|investigators|groups|workers|monitors|campaigners|advocates|sources|insiders|traders|brokers|dealers|merchants|bankers|executives|locals|villagers|refugees|shippers|analysts|experts|observers|commentators|diplomats|sources|critics|scholars|researchers|insiders|officials|watchers|specialists|lawyers|people|residents|delegations|speakers|(?:council\s+)?members|member\s+states|governments|reports|accounts|assessments|actors|voices|figures|academics|historians|economists|journalists|activists|defectors|witnesses)`;
 /** The words of GROUP, for the gate. */
 const GROUP_WORDS = GROUP.replace(/^\(\?:|\)$/g, '').replace(/\(\?:council\\s\+\)\?/, '').split('|').map((word) => word.split('\\')[0] as string);
 
 /** Words that may stand before such a group without naming anyone. */
 const QUALIFIER = String.raw`(?:some|many|several|most|other|certain|a\s+(?:number|handful|few)\s+of|a\s+few|numerous|various|unnamed|anonymous|senior|former|current|western|security|military|independent|regional|foreign|legal|diplomatic|intelligence|industry|humanitarian|open-source|media|press|government|local|international|outside|leading|prominent|u\.s\.|us|american|russian|ukrainian|south\s+korean|north\s+korean|japanese|chinese|european|korean|kremlin|council)`;
 /** What such a group does with a claim. */
-const VERB = String.raw`(?:have\s+|has\s+|had\s+)?(?:say|says|said|believe|believes|believed|warn|warns|warned|note|notes|noted|argue|argues|argued|suggest|suggests|suggested|claim|claims|claimed|think|thinks|thought|fear|fears|feared|estimate|estimates|estimated|expect|expects|expected|agree|agrees|agreed|assess|assesses|assessed|contend|contends|contended|point\s+out|points\s+out|pointed\s+out|report|reports|reported|indicate|indicates|indicated|observe|observes|observed|told|tell|tells|allege|alleges|alleged|maintain|maintains|maintained|insist|insists|insisted|speculate|speculated|describe|described|confirm|confirmed|acknowledge|acknowledged|show|shows|showed|see|sees|saw|view|views|viewed|regard|regards|regarded|consider|considers|considered|call|calls|called|informed|inform|informs|briefed|notified|alerted|suspect|suspects)`;
+const VERB = String.raw`(?:have\s+|has\s+|had\s+)?(?:say|says|said|believe|believes|believed|warn|warns|warned|note|notes|noted|argue|argues|argued|suggest|suggests|suggested|claim|claims|claimed|think|thinks|thought|fear|fears|feared|estimate|estimates|estimated|expect|expects|expected|agree|agrees|agreed|assess|assesses|assessed|contend|contends|contended|point\s+out|points\s+out|pointed\s+out|report|reports|reported|indicate|indicates|indicated|observe|observes|observed|told|tell|tells|allege|alleges|alleged|maintain|maintains|maintained|insist|insists|insisted|speculate|speculated|describe|described|confirm|confirmed|acknowledge|acknowledged|show|shows|showed|see|sees|saw|view|views|viewed|regard|regards|regarded|consider|considers|considered|call|calls|called|informed|inform|informs|briefed|notified|alerted|suspect|suspects|questioned|question|questions|explained|explain|explains|doubted|doubt|doubts|cautioned|caution|cautions)`;
 
 const PATTERNS: Array<{ pattern: RegExp; requires: readonly string[] }> = [
   // "Some analysts say", "Western intelligence officials, speaking on condition of anonymity, said", "Diplomats involved in the negotiations say".
   { pattern: new RegExp(String.raw`\b(?:${QUALIFIER}\s+){0,3}${GROUP}\b(?:[^.;:!?"“”]{0,70}?)\s${VERB}\b`, 'iu'), requires: GROUP_WORDS },
   // "It is widely believed", "It has been reported", "It was further reported", "It has been brought to the Panel's attention".
-  { pattern: /\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|commonly\s+|further\s+|also\s+|now\s+)?(?:believed|reported|said|thought|assumed|understood|alleged|claimed|suggested|rumou?red|feared|brought\s+to)\b/iu, requires: ['it'] },
+  { pattern: /\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|commonly\s+|further\s+|also\s+|now\s+)?(?:believed|reported|said|thought|assumed|understood|alleged|claimed|suggested|rumou?red|feared|estimated|assessed|brought\s+to)\b/iu, requires: ['it'] },
   // "There are reports that".
   { pattern: /\bthere\s+(?:are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reports|indications|suggestions|rumou?rs|claims|signs|allegations)\s+that\b/iu, requires: ['there'] },
   // "According to some reports", "according to media reports", "according to a Member State", "according to people who have seen".
@@ -37,6 +37,8 @@ const PATTERNS: Array<{ pattern: RegExp; requires: readonly string[] }> = [
   { pattern: /\brumou?rs\s+(?:have\s+)?(?:circulated|swirled|spread|emerged|persist)\b|\b(?:local|some|foreign|western|regional|international|independent|social)\s+media\s+(?:have\s+|has\s+)?(?:reported|report\s+that|said|say|says|claimed|claim)\b/iu, requires: ['rumours', 'rumors', 'media'] },
   // "reportedly", "are understood to have", "is said to".
   { pattern: /\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were)\s+(?:said|understood|believed|thought|reported|rumou?red|alleged)\s+to)\b/iu, requires: ['reportedly', 'allegedly', 'purportedly', 'said', 'understood', 'believed', 'thought', 'reported', 'rumoured', 'rumored', 'alleged'] },
+  // Accused by no one: "with Pyongyang accused of providing arms", "has been accused of".
+  { pattern: /\b(?:is|are|was|were|been|being|with\s+[A-Z][\w'\u2019-]*)\s+accused\s+of\b|,\s*accused\s+of\b/u, requires: ['accused'] },
   // Markers of anonymity.
   { pattern: /\b(?:familiar\s+with\s+the\s+(?:matter|talks|plans|discussions|case)|on\s+(?:the\s+)?condition\s+of\s+anonymity|asked\s+not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+(?:named|identified)|(?:people|sources|those)\s+close\s+to)\b/iu, requires: ['familiar', 'condition', 'asked', 'declined', 'close'] },
   // "informed by one Member State", "told by a source".

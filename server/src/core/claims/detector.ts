@@ -30,13 +30,24 @@ export function assessSentence(body: string, gated = true): Assessment {
   const attributions = evidenceIn(text, ATTRIBUTIONS);
   const attribution = attributions[0];
   // The words of a named source are theirs: only what stands before the reporting verb weighs against.
-  const against = evidenceIn(text, AGAINST).filter((evidence) => !attribution || evidence.what === 'a question' || evidence.index < attribution.index);
+  // Nor what is inside quotation marks: someone's words ("I hope the next one will take place in Moscow").
+  const quoted = quotedSpans(body);
+  const against = evidenceIn(text, AGAINST).filter(
+    (evidence) => (!attribution || evidence.what === 'a question' || evidence.index < attribution.index) && !quoted.some((span) => span.start < evidence.index && evidence.index < span.end),
+  );
   const before = attributions.reduce((sum, evidence) => sum + evidence.weight, 0) - against.reduce((sum, evidence) => sum + evidence.weight, 0);
   // The other evidence is looked for until the sentence is a claim: more would not change that.
   const found = [...attributions, ...evidenceIn(text, OTHER_EVIDENCE, CLAIM_THRESHOLD, before)];
   const score = before + found.slice(attributions.length).reduce((sum, evidence) => sum + evidence.weight, 0);
   const evidence = score >= CLAIM_THRESHOLD ? [...found].sort((a, b) => b.weight - a.weight || a.index - b.index) : [];
   return { evidence, against, vague, score };
+}
+
+/** Stretches between double quotation marks (at most a few per sentence). */
+function quotedSpans(body: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const match of body.matchAll(/["\u201c][^"\u201c\u201d]{1,600}["\u201d]/gu)) spans.push({ start: match.index, end: match.index + match[0].length });
+  return spans;
 }
 
 /** "a date and an event: "On Monday" … "arrived"" for a message. */

@@ -58,6 +58,7 @@ const REPORTING_PHRASES: readonly string[] = [
 
 /** Verbs of acts and events, past tense: what happened, done by someone. */
 const EVENT_PHRASES: readonly string[] = [
+  'invited', 'promised', 'vowed', 'threatened', 'ordered', 'authorised', 'authorized', 'dispatched', 'provided', 'discussed', 'negotiated', 'offered', 'granted', 'corroborated', 'resigned', 'died', 'won', 'lost', 'fled', 'defected', 'intercepted', 'shot down', 'put in charge',
   'signed', 'ratified', 'launched', 'fired', 'tested', 'deployed', 'delivered', 'shipped', 'transferred', 'visited',
   'met', 'attacked', 'seized', 'sanctioned', 'designated', 'detained', 'arrested', 'executed', 'exported',
   'imported', 'supplied', 'sent', 'arrived', 'departed', 'hosted', 'convened', 'held', 'voted', 'vetoed', 'adopted',
@@ -98,6 +99,7 @@ export const FOR: Kind[] = [
   { what: 'a year', weight: 1, pattern: (text) => yearIn(text), requires: ['#year'] },
   // Quantities.
   { what: 'a number', weight: 1.5, pattern: (text) => quantityIn(text), requires: ['#digit'] },
+  { what: 'a number', weight: 1.5, pattern: /\b(?:hundreds|thousands|tens\s+of\s+thousands|millions|billions)\s+(?:\([^)]{0,30}\)\s+)?of\b|\bhalf\s+a\s+(?:million|billion)\b/iu, requires: ['hundreds', 'thousands', 'millions', 'billions', 'half'] },
   { what: 'a number', weight: 1, pattern: new RegExp(String.raw`\b(?:(?:at\s+least|more\s+than|some|about|nearly|almost|over)\s+)?(?:${NUMBER_WORD}|a\s+single)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b|\b(?:one|a\s+single)\s+(?:votes?|abstention|vessel|ship|tanker|firm|company|entity|individual|visit|launch|delegation|member)\b`, 'iu'), requires: NUMBER_WORDS },
   // Registration, ownership and listing, stated as facts: "The vessel is registered in Sierra Leone".
   { what: 'a registration or listing', weight: 1.5, pattern: /\b(?:is|are|was|were|has\s+been|had\s+been)\s+(?:registered|flagged|owned|operated|managed|based|headquartered|incorporated|listed|designated|sanctioned|chartered|insured)\s+(?:in|by|as|under|at|to|for)\b/iu, requires: ['registered', 'flagged', 'owned', 'operated', 'managed', 'based', 'headquartered', 'incorporated', 'listed', 'designated', 'sanctioned', 'chartered', 'insured'] },
@@ -105,6 +107,10 @@ export const FOR: Kind[] = [
   { what: 'a direct quotation', weight: 1.5, pattern: /[“"](?:[^”"\s]+\s+){2,60}[^”"\s][^”"\n]{0,400}[”"]/u, requires: ['#quote'] },
   // Attribution to a named source: "Russia's Defence Ministry said", "the Panel of Experts found", "state media reported", "according to the statement".
   { what: 'an attribution to a named source', weight: 2, pattern: (text) => namedAttributionIn(text), requires: [...REPORTING_PHRASES.map((phrase) => phrase.split(' ')[0] as string), 'according'] },
+  // "Tass quoted Ushakov as saying", "was quoted as saying".
+  { what: 'an attribution to a named source', weight: 2, pattern: /\bquoted\b[^.;]{0,80}?\bas\s+(?:saying|telling)\b/iu, requires: ['saying', 'telling'] },
+  // After a quotation, the verb before the name: ""…," warned Miroslav Jen\u010da", ", said Peskov".
+  { what: 'an attribution to a named source', weight: 2, pattern: /[,\u201d"]\s*(?:said|says|told|added|warned|stressed|noted|insisted|explained|wrote|recalled|argued|declared|announced|replied|asked)\s+(?:the\s+)?[A-Z][\w'\u2019.-]*/u, requires: ['said', 'says', 'told', 'added', 'warned', 'stressed', 'noted', 'insisted', 'explained', 'wrote', 'recalled', 'argued', 'declared', 'announced', 'replied', 'asked'] },
   // A named person with a description between commas, then what they said or did: "Kim Yo Jong, the leader's sister, said …".
   { what: 'an attribution to a named source', weight: 2, pattern: new RegExp(String.raw`\b${NAME_RUN},\s+[^,;:.!?]{2,90},\s+(?:also\s+|later\s+|has\s+|had\s+)?(?:\w+ly\s+)?(?:${REPORTING}|[a-z]+ed)\b`, 'u'), requires: ['#comma2'] },
   { what: 'an attribution to a named source', weight: 1.5, pattern: /\b(?:in|during)\s+an?\s+(?:statement|speech|interview|letter|press\s+conference|briefing|post|message|readout|address|communiqu[eé]|televised\s+(?:address|briefing))\b/iu, requires: ['statement', 'speech', 'interview', 'letter', 'conference', 'briefing', 'post', 'message', 'readout', 'address', 'communique', 'communiqué', 'televised'] },
@@ -272,7 +278,7 @@ function quantityIn(text: SentenceText): { index: number; text: string } | null 
     if (start > 0 && /[a-z0-9/_]/.test(lower[start - 1] as string) && !number[1]) continue;
     if (number[1]) return { index: start, text: text.body.slice(start, end) };
     if (/^\s?%/.test(lower.slice(end, end + 2))) return { index: start, text: text.body.slice(start, end + lower.slice(end, end + 2).indexOf('%') + 1) };
-    const after = /^(?:\s+|-)([a-z]+)(?:\s+(cent|favou?r|\d+))?/.exec(lower.slice(end, end + 40));
+    const after = /^(?:\s+|-)(?:(?:north|south|[a-z]+(?:an|ian|ese|ish|i|ic|al))\s+(?:[a-z]+\s+)?)?([a-z]+)(?:\s+(cent|favou?r|\d+))?/.exec(lower.slice(end, end + 50));
     const unit = after?.[1];
     if (after && unit && UNITS.has(unit)) {
       // "per cent", "13 in favour", "13 to 1", "one against": the word must go with the number.
@@ -289,7 +295,9 @@ const REPORTING_VERBS = phrasesByFirstWord(REPORTING_PHRASES);
 
 /** The first act or event in the past tense ("signed", "paid tribute", "has presented"). */
 function eventIn(text: SentenceText): { index: number; text: string } | null {
-  const found = firstPhrase(text, EVENTS);
+  let found = firstPhrase(text, EVENTS);
+  // A present passive describes, it does not tell what happened: "it is discussed at length", "are provided below".
+  while (found && /\b(?:is|are|be)\s+(?:\w+ly\s+)?$/.test(text.lower.slice(Math.max(0, (text.tokens[found[0]] as Token).start - 24), (text.tokens[found[0]] as Token).start))) found = firstPhrase(text, EVENTS, found[0] + 1);
   if (!found) return null;
   const token = text.tokens[found[0]] as Token;
   // With its auxiliary: "has presented", "was adopted".
@@ -300,7 +308,7 @@ function eventIn(text: SentenceText): { index: number; text: string } | null {
 
 /** Nouns that name a source without a capital: "state media reported", "the ministry said", "the court held". */
 const SOURCE_NOUNS = new Set(
-  'media television agency ministry panel council committee government spokesman spokeswoman spokesperson statement report readout data imagery images records representative ambassador delegation minister president secretary office embassy court tribunal judgment ruling commentary study survey investigation letter communique declaration decree reporters correspondents journalists pool mission presidency service command military army navy commission prosecutors prosecutor police customs authorities newspaper daily outlet broadcaster department administration cabinet parliament legislature regulator operator company firm owner insurer registry kremlin transcript figures documents document'.split(' '),
+  'leader aide envoy chief commander adviser advisor counterpart chancellor premier media television agency ministry panel council committee government spokesman spokeswoman spokesperson statement report readout data imagery images records representative ambassador delegation minister president secretary office embassy court tribunal judgment ruling commentary study survey investigation letter communique declaration decree reporters correspondents journalists pool mission presidency service command military army navy commission prosecutors prosecutor police customs authorities newspaper daily outlet broadcaster department administration cabinet parliament legislature regulator operator company firm owner insurer registry kremlin transcript figures documents document'.split(' '),
 );
 /** Capitalised words that do not name anyone (see NAMED). */
 const NOT_NAMES = new Set(
@@ -325,16 +333,28 @@ function namesASource(text: SentenceText, token: Token): boolean {
  */
 function namedAttributionIn(text: SentenceText): { index: number; text: string } | null {
   const tokens = text.tokens;
-  for (let index = 0; index + 1 < tokens.length; index++) {
+  let according: { index: number; text: string } | null = null;
+  for (let index = 0; index + 1 < tokens.length && !according; index++) {
     if ((tokens[index] as Token).word !== 'according' || (tokens[index + 1] as Token).word !== 'to') continue;
     let next = index + 2;
     while (next < tokens.length && ['the', 'a', 'an'].includes((tokens[next] as Token).word)) next++;
     const source = tokens[next];
-    if (source && namesASource(text, source)) return { index: (tokens[index] as Token).start, text: text.body.slice((tokens[index] as Token).start, source.end) };
+    if (source && namesASource(text, source)) according = { index: (tokens[index] as Token).start, text: text.body.slice((tokens[index] as Token).start, source.end) };
   }
+  const verb = reportingVerbIn(text);
+  // The first of the two: what a source says comes after it.
+  return verb && (!according || verb.index < according.index) ? verb : according;
+}
+
+/** Verbs that are also plural nouns ("the United States", "Member States", "reports"): a verb only before "that", a colon or a quotation. */
+const NOUN_LIKE_VERBS = new Set(['states', 'reports', 'notes', 'claims', 'finds', 'shows', 'estimates', 'indicates', 'confirms', 'writes', 'tells', 'denies', 'acknowledges', 'announces', 'says']);
+
+function reportingVerbIn(text: SentenceText): { index: number; text: string } | null {
+  const tokens = text.tokens;
   for (let from = 0, found = firstPhrase(text, REPORTING_VERBS); found; found = firstPhrase(text, REPORTING_VERBS, from)) {
     const [verb, end] = found;
     from = verb + 1;
+    if (NOUN_LIKE_VERBS.has((tokens[verb] as Token).word) && !/^\s*(?:that\b|:|["\u201c])/u.test(text.lower.slice(end, end + 8))) continue;
     let subject = verb - 1;
     while (subject >= 0 && (BETWEEN.has((tokens[subject] as Token).word) || (/ly$/.test((tokens[subject] as Token).word) && !isCapitalised(text, tokens[subject] as Token)))) subject--;
     const token = tokens[subject];
