@@ -35,12 +35,32 @@ export function assessSentence(body: string, gated = true): Assessment {
   const against = evidenceIn(text, AGAINST).filter(
     (evidence) => (!attribution || evidence.what === 'a question' || evidence.index < attribution.index) && !quoted.some((span) => span.start < evidence.index && evidence.index < span.end),
   );
-  const before = attributions.reduce((sum, evidence) => sum + evidence.weight, 0) - against.reduce((sum, evidence) => sum + evidence.weight, 0);
+  let before = attributions.reduce((sum, evidence) => sum + evidence.weight, 0) - against.reduce((sum, evidence) => sum + evidence.weight, 0);
   // The other evidence is looked for until the sentence is a claim: more would not change that.
-  const found = [...attributions, ...evidenceIn(text, OTHER_EVIDENCE, CLAIM_THRESHOLD, before)];
-  const score = before + found.slice(attributions.length).reduce((sum, evidence) => sum + evidence.weight, 0);
+  let found = [...attributions, ...evidenceIn(text, OTHER_EVIDENCE, CLAIM_THRESHOLD, before)];
+  let score = before + found.slice(attributions.length).reduce((sum, evidence) => sum + evidence.weight, 0);
+  if (score < CLAIM_THRESHOLD && against.length > 0) {
+    // A hedge or a forecast in a later clause does not take back a fact stated before it:
+    // "… has sent around 10,000 soldiers, and they will probably …".
+    const all = [...attributions, ...evidenceIn(text, OTHER_EVIDENCE)];
+    const factsEnd = all.reduce((end, evidence) => Math.max(end, evidence.index + evidence.text.length), -1);
+    const boundary = factsEnd < 0 ? -1 : laterClause(body, factsEnd);
+    const kept = boundary < 0 ? against : against.filter((evidence) => evidence.what === 'a question' || evidence.index < boundary);
+    if (kept.length < against.length) {
+      before = attributions.reduce((sum, evidence) => sum + evidence.weight, 0) - kept.reduce((sum, evidence) => sum + evidence.weight, 0);
+      found = all;
+      score = before + all.slice(attributions.length).reduce((sum, evidence) => sum + evidence.weight, 0);
+      against.splice(0, against.length, ...kept);
+    }
+  }
   const evidence = score >= CLAIM_THRESHOLD ? [...found].sort((a, b) => b.weight - a.weight || a.index - b.index) : [];
   return { evidence, against, vague, score };
+}
+
+/** Where the next clause starts after `from` (", and", ", but", "; ", a dash), or -1. */
+function laterClause(body: string, from: number): number {
+  const match = /[;\u2014\u2013]|,\s+(?:and|but|while|whereas|although|though)\b|\s+and\s+that\b/u.exec(body.slice(from));
+  return match ? from + match.index : -1;
 }
 
 /** Stretches between double quotation marks (at most a few per sentence). */
