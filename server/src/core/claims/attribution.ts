@@ -83,6 +83,8 @@ function namesItsSource(body: string, index: number, matched: string): boolean {
   if (!group) return false;
   const groupEnd = index + group.index + group[0].length;
   if (NAMED_AFTER.test(body.slice(groupEnd, groupEnd + 80))) return true;
+  // "Council members", "members of the Council": the Security Council speaking as a body.
+  if (/^members$/iu.test(group[0]) && (/\bCouncil\s+$/u.test(body.slice(Math.max(0, index + group.index - 12), index + group.index)) || /^\s+of\s+the\s+(?:Security\s+)?Council\b/u.test(body.slice(groupEnd, groupEnd + 30)))) return true;
   // "the Panel's experts" or "its analysts" (a qualifier standing first: "some", "many", "a" keeps it vague).
   if (/^(?:some|many|several|most|other|certain|a|an|one|numerous|various|unnamed|anonymous)\b/iu.test(matched)) return false;
   return NAMED_BEFORE.test(body.slice(Math.max(0, index - 40), index + group.index));

@@ -58,6 +58,7 @@ const REPORTING_PHRASES: readonly string[] = [
 
 /** Verbs of acts and events, past tense: what happened, done by someone. */
 const EVENT_PHRASES: readonly string[] = [
+  'failed',
   'invited', 'promised', 'vowed', 'threatened', 'ordered', 'authorised', 'authorized', 'dispatched', 'provided', 'discussed', 'negotiated', 'offered', 'granted', 'corroborated', 'resigned', 'died', 'won', 'lost', 'fled', 'defected', 'intercepted', 'shot down', 'put in charge',
   'signed', 'ratified', 'launched', 'fired', 'tested', 'deployed', 'delivered', 'shipped', 'transferred', 'visited',
   'met', 'attacked', 'seized', 'sanctioned', 'designated', 'detained', 'arrested', 'executed', 'exported',
@@ -86,7 +87,7 @@ export const FOR: Kind[] = [
   // Time anchors: absolute, partial and relative dates.
   { what: 'a date', weight: 2, pattern: new RegExp(String.raw`\b(?:\d{1,2}\s+${MONTH}(?:,?\s+\d{4})?|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|${MONTH}\s+\d{4})\b`, 'u'), requires: MONTHS },
   { what: 'a date', weight: 2, pattern: /\b\d{4}-\d{2}-\d{2}\b/, requires: ['#digit'] },
-  { what: 'a date', weight: 2, pattern: new RegExp(String.raw`\b(?:on|last|this|next|since|by|until|from)\s+${WEEKDAY}\b|\b${WEEKDAY}(?:'s)?\s+(?:morning|afternoon|evening|night)\b`, 'iu'), requires: WEEKDAYS },
+  { what: 'a date', weight: 2, pattern: new RegExp(String.raw`\b(?:on|last|this|next|since|by|until|from)\s+${WEEKDAY}\b|\b${WEEKDAY}(?:'s)?\s+(?:morning|afternoon|evening|night)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`, 'u'), requires: WEEKDAYS },
   {
     what: 'a date',
     weight: 2,
@@ -138,10 +139,11 @@ export const AGAINST: Kind[] = [
   { what: 'a remark about the document', weight: 5, pattern: /\b(?:is|are)\s+(?:provided|set\s+out|given|discussed|summari[sz]ed|listed|shown|described)\s+(?:below|above|in\s+(?:annex|section|part|chapter|table|figure)\b)/iu, requires: ['below', 'above', 'annex', 'section', 'part', 'chapter', 'table', 'figure'] },
   { what: 'a remark about the document', weight: 5, pattern: /\bwe\s+(?:return|turn|conclude|begin|argue|examine|consider|discuss|focus|set\s+out|propose|suggest|recommend|assess)\b|\bI\s+(?:return|turn|argue|conclude|begin|examine|consider|suggest)\b/iu, requires: ['we', 'i'] },
   { what: 'a remark about the document', weight: 5, pattern: /\b(?:the\s+(?:analysis|discussion|section|argument)\s+that\s+follows|in\s+what\s+follows|what\s+follows\s+(?:is|are)|(?:is|are)\s+(?:best\s+)?left\s+for\s+(?:another|a\s+later)\s+(?:day|time|paper|occasion))|\b(?:sets?\s+out|examines|discusses)\s+(?:the|how|why|what)\b[^.]*\b(?:below|above)\b/iu, requires: ['follows', 'left', 'below', 'above'] },
+  { what: 'a remark about the document', weight: 5, pattern: /\b(?:see|cf\.)\s+(?:also\s+)?(?:our|the\s+(?:section|annex|appendix|box|table|figure|note)|section|annex|appendix|below|above)\b|\bfor\s+more\s+(?:information|detail|details|on\s+this)\b/iu, requires: ['see', 'cf', 'more'] },
   { what: 'a remark about the document', weight: 5, pattern: /^\s*(?:Section|Part|Chapter|Annex)\s+[\dIVX]+\s+(?:sets|examines|discusses|describes|considers|turns|reviews|outlines)\b/u },
   { what: 'a remark about the document', weight: 2, pattern: /\b(?:in|of)\s+this\s+(?:guest\s+)?(?:section|chapter|paper|report|brief|note|part|annex|memo|post|article|study|column|op-ed|blog|newsletter|issue|edition|piece)\b|\bas\s+(?:noted|discussed|explained|shown|argued|mentioned|set\s+out)\s+(?:above|below|earlier|before|in\s+(?:section|part|chapter))/iu, requires: ['this', 'as'] },
   { what: 'a generalisation', weight: 1, pattern: /^\s*(?:[A-Za-z-]+\s+){1,4}(?:is|are)\s+(?:a|an|the\s+(?:most|least|best|worst))\s+/u },
-  { what: 'a hedge', weight: 2, pattern: /\b(?:may|might|could|would|perhaps|possibly|probably|arguably|presumably|likely|unlikely|seems?|seemed|appears?\s+to|it\s+remains\s+to\s+be\s+seen|remains\s+(?:unclear|uncertain|to\s+be)|it\s+is\s+(?:unclear|not\s+clear|hard|difficult|easy|tempting)|whether)\b/iu, requires: ['may', 'might', 'could', 'would', 'perhaps', 'possibly', 'probably', 'arguably', 'presumably', 'likely', 'unlikely', 'seem', 'seems', 'seemed', 'appear', 'appears', 'remains', 'it', 'whether'] },
+  { what: 'a hedge', weight: 2, pattern: /\bmay\b(?!\s+\d)|\b(?:[Mm]ight|[Cc]ould|[Ww]ould|[Pp]erhaps|[Pp]ossibly|[Pp]robably|[Aa]rguably|[Pp]resumably|[Ll]ikely|[Uu]nlikely|[Ss]eems?|[Ss]eemed|[Aa]ppears?\s+to|[Ii]t\s+remains\s+to\s+be\s+seen|[Rr]emains\s+(?:unclear|uncertain|to\s+be)|[Ii]t\s+is\s+(?:unclear|not\s+clear|hard|difficult|easy|tempting)|[Ww]hether)\b/u, requires: ['may', 'might', 'could', 'would', 'perhaps', 'possibly', 'probably', 'arguably', 'presumably', 'likely', 'unlikely', 'seem', 'seems', 'seemed', 'appear', 'appears', 'remains', 'it', 'whether'] },
   { what: 'a forecast', weight: 2, pattern: /\b(?:will|shall|won't|is\s+(?:set|expected|poised|bound)\s+to|are\s+(?:set|expected|poised|bound)\s+to|going\s+to|expect)\b/iu, requires: ['will', 'shall', 'won', 'is', 'are', 'going', 'expect'] },
   { what: 'a recommendation', weight: 3, pattern: /\b(?:should|must|ought\s+to|need(?:s)?\s+to|call\s+on|calls\s+on|urges?\b|it\s+is\s+(?:essential|imperative|vital|crucial|important|time)|let\s+us|we\s+stand\s+ready)\b/iu, requires: ['should', 'must', 'ought', 'need', 'needs', 'call', 'calls', 'urge', 'urges', 'it', 'let', 'we'] },
   { what: 'a conditional', weight: 1.5, pattern: /^\s*(?:if|unless|were|had|should|whatever|whoever|however|whether)\b|,\s*if\b/iu },
