@@ -12,7 +12,7 @@
  * The scenarios run in order and share one VS Code.
  */
 import { describe, expect } from 'vitest';
-import { scenario, useVSCode, waitFor } from './harness';
+import { scenario, useVSCode, waitFor, CEILING_MS } from './harness';
 
 // Every sentence has a source (a footnote or a link to the official document), so that the
 // only diagnostics are the year mismatches the scenarios look for.
@@ -94,11 +94,11 @@ describe('Lexicite in VS Code: a crash of the server loses nothing', () => {
     const replacement = await waitFor('a new Lexicite server process', () => {
       const now = vscode().serverProcesses().filter((candidate) => candidate.pid !== killed);
       return now.length > 0 ? now : undefined;
-    }, 30_000);
+    }, CEILING_MS);
     expect(replacement).toHaveLength(1);
     expect(vscode().serverProcesses().some((candidate) => candidate.pid === killed)).toBe(false);
     await vscode().waitForLog(/stopped unexpectedly; restarting/);
-    const log = await vscode().waitForLog(/Lexicite language server started/, 30_000, 2);
+    const log = await vscode().waitForLog(/Lexicite language server started/, CEILING_MS, 2);
     const restartedAt = startTimes(log)[1]!;
     expect(restartedAt, 'the new server had started before the first words after the kill were typed').toBeGreaterThan(firstWordsTyped);
 
@@ -113,7 +113,7 @@ describe('Lexicite in VS Code: a crash of the server loses nothing', () => {
       ['S/RES/2371 (2017)', 'not in 2016'],
       ['S/RES/2356 (2017)', 'not in 2016'],
     ]) {
-      await vscode().waitForProblem(['year-mismatch', ...parts], 30_000);
+      await vscode().waitForProblem(['year-mismatch', ...parts]);
     }
     // The year corrected while the server was frozen has no diagnostic any more.
     expect((await vscode().problemRows()).filter((row) => row.includes('not in 2011'))).toEqual([]);
@@ -124,7 +124,7 @@ describe('Lexicite in VS Code: a crash of the server loses nothing', () => {
     expect(await vscode().isDirty('draft.md')).toBe(true);
     expect(await vscode().isDirty('second.md')).toBe(true);
     expect(vscode().workspaceFiles()).toEqual(original());
-  }, 120_000);
+  }, 4 * CEILING_MS);
 
   scenario('a quick fix changes only the editor: the file on disk changes when it is saved', session, async () => {
     const { page } = vscode();
@@ -145,7 +145,7 @@ describe('Lexicite in VS Code: a crash of the server loses nothing', () => {
     // Saving writes the editor's text, exactly; the other draft stays unsaved.
     await vscode().showEditor('draft.md');
     await vscode().saveAndExpect('draft.md', 'UNSCR 2087 (2013)');
-    await waitFor('draft.md to be saved', async () => ((await vscode().isDirty('draft.md')) ? undefined : true), 10_000);
+    await waitFor('draft.md to be saved', async () => ((await vscode().isDirty('draft.md')) ? undefined : true));
     expect(vscode().workspaceFiles()).toEqual({ ...original(), 'draft.md': Buffer.from(fixed, 'utf8') });
     expect(await vscode().isDirty('second.md')).toBe(true);
   });

@@ -4,7 +4,7 @@
  * server's restart after a crash. The scenarios run in order and share one VS Code.
  */
 import { describe, expect } from 'vitest';
-import { scenario, useVSCode, waitFor } from './harness';
+import { scenario, useVSCode, waitFor, CEILING_MS } from './harness';
 
 const BRIEFING = [
   '# Briefing note: the DPRK sanctions file',
@@ -77,10 +77,10 @@ describe('Lexicite in VS Code: a Markdown draft', () => {
     const replacement = await waitFor('a new Lexicite server process', () => {
       const now = vscode().serverProcesses().filter((candidate) => candidate.pid !== killed!.pid);
       return now.length > 0 ? now : undefined;
-    }, 30_000);
+    }, CEILING_MS);
     expect(replacement).toHaveLength(1);
     await vscode().waitForLog(/stopped unexpectedly; restarting/);
-    await vscode().waitForLog(/Lexicite language server started/, 30_000, 2);
+    await vscode().waitForLog(/Lexicite language server started/, CEILING_MS, 2);
     await vscode().focusEditorAtEnd();
     await vscode().page.keyboard.press('Enter');
     await vscode().page.keyboard.type('The oil cap dates from UNSCR 2375 (2016).');

@@ -52,8 +52,16 @@ const USER_SETTINGS = {
   'git.enabled': false,
 };
 
+/**
+ * How long a scenario waits at most for the state it needs (a diagnostic, a saved file, a hover,
+ * a log line) before it fails. A ceiling, not a pause: every wait returns as soon as the state is
+ * there. Generous, so that a busy machine (CI shares its cores) slows a scenario down without
+ * failing it; `LEXICITE_E2E_CEILING_MS` sets another.
+ */
+export const CEILING_MS = Number(process.env.LEXICITE_E2E_CEILING_MS) > 0 ? Number(process.env.LEXICITE_E2E_CEILING_MS) : 90_000;
+
 /** Polls `probe` until it returns a value other than undefined, or throws after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000, describeLast?: () => Promise<string> | string): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = CEILING_MS, describeLast?: () => Promise<string> | string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -201,7 +209,7 @@ export class VSCodeSession {
     execFileSync(process.execPath, [CODE_SERVER_ENTRY, '--install-extension', VSIX, '--extensions-dir', this.extensionsDir, '--user-data-dir', this.userDir], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
+      timeout: CEILING_MS,
     });
     const serverScript = path.join(this.extensionDir, 'dist', 'server.js');
     if (!fs.existsSync(serverScript)) throw new Error(`installing ${VSIX} did not produce ${serverScript}`);
@@ -233,20 +241,20 @@ export class VSCodeSession {
     const healthy = waitFor(
       `code-server to answer on port ${this.port}`,
       async () => ((await fetch(`http://127.0.0.1:${this.port}/healthz`, { signal: AbortSignal.timeout(2_000) })).ok ? true : undefined),
-      30_000,
+      CEILING_MS,
       () => this.codeServerLogTail(),
     );
     await Promise.race([healthy, exited]);
 
     // The extra switch (ignored by Chromium) names this session, to find its processes.
-    this.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, `--lexicite-e2e-session=${this.root}`], timeout: 30_000 });
+    this.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, `--lexicite-e2e-session=${this.root}`], timeout: CEILING_MS });
     // The clipboard lets documentText() read a document through the editor's own Copy.
     const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     this.page = await context.newPage();
-    this.page.setDefaultTimeout(15_000);
-    await this.page.goto(`http://127.0.0.1:${this.port}/?folder=${this.workspace}`, { timeout: 30_000 });
-    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+    this.page.setDefaultTimeout(CEILING_MS);
+    await this.page.goto(`http://127.0.0.1:${this.port}/?folder=${this.workspace}`, { timeout: CEILING_MS });
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: CEILING_MS });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: CEILING_MS });
   }
 
   private applyDeliberateBreakage(): void {
@@ -295,7 +303,7 @@ export class VSCodeSession {
   }
 
   /** Waits until the Lexicite log matches `pattern` (optionally more than `times` times). */
-  async waitForLog(pattern: RegExp, timeoutMs = 30_000, times = 1): Promise<string> {
+  async waitForLog(pattern: RegExp, timeoutMs = CEILING_MS, times = 1): Promise<string> {
     const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
     return waitFor(
       `the Lexicite log to show ${pattern}${times > 1 ? ` ${times} times` : ''}`,
@@ -348,7 +356,7 @@ export class VSCodeSession {
   /** Makes the open editor of `name` the active one by clicking its tab. */
   async showEditor(name: string): Promise<void> {
     await this.tab(name).click();
-    await waitFor(`the editor of ${name} to be active`, async () => ((await this.tab(name).getAttribute('class'))?.split(/\s+/).includes('active') ? true : undefined), 10_000);
+    await waitFor(`the editor of ${name} to be active`, async () => ((await this.tab(name).getAttribute('class'))?.split(/\s+/).includes('active') ? true : undefined), CEILING_MS);
     await this.editor().locator('.view-lines .view-line').first().waitFor({ state: 'visible' });
   }
 
@@ -373,7 +381,7 @@ export class VSCodeSession {
     const text = await waitFor(`the text of ${name} on the clipboard`, async () => {
       const clipboard = await this.page.evaluate<string>('navigator.clipboard.readText()');
       return clipboard === marker ? undefined : clipboard;
-    }, 5_000);
+    }, CEILING_MS);
     await this.page.keyboard.press('Control+End');
     return text;
   }
@@ -401,7 +409,7 @@ export class VSCodeSession {
     return waitFor(`${relative} on disk to contain ${JSON.stringify(expected)}`, () => {
       const text = this.readWorkspaceFile(relative);
       return text.includes(expected) ? text : undefined;
-    }, 10_000, () => `${relative} on disk:\n${this.readWorkspaceFile(relative)}`);
+    }, CEILING_MS, () => `${relative} on disk:\n${this.readWorkspaceFile(relative)}`);
   }
 
   /**
@@ -411,7 +419,7 @@ export class VSCodeSession {
    * the pointer arrives in two small steps, as a hand would; a hover that does not come is
    * tried again from a little way off.
    */
-  async hoverText(word: string, expected: string[], charOffset = 2, timeoutMs = 20_000): Promise<string> {
+  async hoverText(word: string, expected: string[], charOffset = 2, timeoutMs = CEILING_MS): Promise<string> {
     // The rendered line (long lines are split into several token spans, so take the line's
     // outer span, whose text is the whole visual line).
     const span = this.editor().locator('.view-line').filter({ hasText: word }).first().locator('> span');
@@ -446,7 +454,7 @@ export class VSCodeSession {
    * near the bottom of the editor (the drafts here are short) and waits until no hover is
    * visible, so that the next hoverText() cannot read the previous hover.
    */
-  async dismissHover(timeoutMs = 10_000): Promise<void> {
+  async dismissHover(timeoutMs = CEILING_MS): Promise<void> {
     const hover = this.page.locator('.monaco-hover:not(.hidden)');
     const visible = async (): Promise<boolean> => (await hover.count()) > 0 && (await hover.first().isVisible());
     if (!(await visible())) return;
@@ -470,7 +478,7 @@ export class VSCodeSession {
   }
 
   /** Opens the Problems panel and waits for a row containing every string of `parts`. */
-  async waitForProblem(parts: string[], timeoutMs = 20_000): Promise<string> {
+  async waitForProblem(parts: string[], timeoutMs = CEILING_MS): Promise<string> {
     await this.showProblems();
     return waitFor(
       `a Problems row containing ${parts.map((part) => JSON.stringify(part)).join(' and ')}`,

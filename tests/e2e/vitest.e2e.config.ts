@@ -11,8 +11,9 @@ export default defineConfig({
     include: ['tests/e2e/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Above the harness's ceiling for one wait (CEILING_MS): a scenario may wait for several states.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     teardownTimeout: 30_000,
   },
 });
