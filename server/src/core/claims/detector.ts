@@ -1,4 +1,5 @@
 import { vagueAttributionIn, type VagueAttribution } from './attribution';
+import { findQuotations } from '../quotations/find';
 import { AGAINST, ATTRIBUTIONS, evidenceIn, OTHER_EVIDENCE, readSentence, type Evidence } from './evidence';
 
 /**
@@ -31,29 +32,29 @@ export function assessSentence(body: string, gated = true): Assessment {
   const attribution = attributions[0];
   // The words of a named source are theirs: only what stands before the reporting verb weighs against.
   // Nor what is inside quotation marks: someone's words ("I hope the next one will take place in Moscow").
-  const quoted = quotedSpans(body);
-  const against = evidenceIn(text, AGAINST).filter(
+  const quoted = findQuotations(body);
+  const found = evidenceIn(text, AGAINST).filter(
     (evidence) => (!attribution || evidence.what === 'a question' || evidence.index < attribution.index) && !quoted.some((span) => span.start < evidence.index && evidence.index < span.end),
   );
-  let before = attributions.reduce((sum, evidence) => sum + evidence.weight, 0) - against.reduce((sum, evidence) => sum + evidence.weight, 0);
-  // The other evidence is looked for until the sentence is a claim: more would not change that.
-  let found = [...attributions, ...evidenceIn(text, OTHER_EVIDENCE, CLAIM_THRESHOLD, before)];
-  let score = before + found.slice(attributions.length).reduce((sum, evidence) => sum + evidence.weight, 0);
-  if (score < CLAIM_THRESHOLD && against.length > 0) {
-    // A hedge or a forecast in a later clause does not take back a fact stated before it:
-    // "… has sent around 10,000 soldiers, and they will probably …".
-    const all = [...attributions, ...evidenceIn(text, OTHER_EVIDENCE)];
-    const factsEnd = all.reduce((end, evidence) => Math.max(end, evidence.index + evidence.text.length), -1);
-    const boundary = factsEnd < 0 ? -1 : laterClause(body, factsEnd);
-    const kept = boundary < 0 ? against : against.filter((evidence) => evidence.what === 'a question' || evidence.index < boundary);
-    if (kept.length < against.length) {
-      before = attributions.reduce((sum, evidence) => sum + evidence.weight, 0) - kept.reduce((sum, evidence) => sum + evidence.weight, 0);
-      found = all;
-      score = before + all.slice(attributions.length).reduce((sum, evidence) => sum + evidence.weight, 0);
-      against.splice(0, against.length, ...kept);
+  const attributed = weightOf(attributions);
+  let against = found;
+  let others: Evidence[];
+  if (against.length === 0) {
+    // The other evidence is looked for until the sentence is a claim: more would not change that.
+    others = evidenceIn(text, OTHER_EVIDENCE, CLAIM_THRESHOLD, attributed);
+  } else {
+    const all = evidenceIn(text, OTHER_EVIDENCE);
+    others = untilClaim(all, attributed - weightOf(against));
+    if (attributed - weightOf(against) + weightOf(others) < CLAIM_THRESHOLD) {
+      // A hedge or a forecast in a later clause does not take back a fact stated before it:
+      // "… has sent around 10,000 soldiers, and they will probably …".
+      const factsEnd = [...attributions, ...all].reduce((end, evidence) => Math.max(end, evidence.index + evidence.text.length), -1);
+      const boundary = factsEnd < 0 ? -1 : laterClause(body, factsEnd);
+      if (boundary >= 0) against = against.filter((evidence) => evidence.what === 'a question' || evidence.index < boundary);
     }
   }
-  const evidence = score >= CLAIM_THRESHOLD ? [...found].sort((a, b) => b.weight - a.weight || a.index - b.index) : [];
+  const score = attributed - weightOf(against) + weightOf(others);
+  const evidence = score >= CLAIM_THRESHOLD ? [...attributions, ...others].sort((a, b) => b.weight - a.weight || a.index - b.index) : [];
   return { evidence, against, vague, score };
 }
 
@@ -63,11 +64,20 @@ function laterClause(body: string, from: number): number {
   return match ? from + match.index : -1;
 }
 
-/** Stretches between double quotation marks (at most a few per sentence). */
-function quotedSpans(body: string): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
-  for (const match of body.matchAll(/["\u201c][^"\u201c\u201d]{1,600}["\u201d]/gu)) spans.push({ start: match.index, end: match.index + match[0].length });
-  return spans;
+function weightOf(evidence: readonly Evidence[]): number {
+  return evidence.reduce((sum, item) => sum + item.weight, 0);
+}
+
+/** The evidence in order, up to the item that makes the sentence a claim (as evidenceIn's `stopAt` stops). */
+function untilClaim(evidence: readonly Evidence[], start: number): Evidence[] {
+  const kept: Evidence[] = [];
+  let total = start;
+  for (const item of evidence) {
+    if (total >= CLAIM_THRESHOLD) break;
+    kept.push(item);
+    total += item.weight;
+  }
+  return kept;
 }
 
 /** "a date and an event: "On Monday" … "arrived"" for a message. */

@@ -34,16 +34,25 @@ const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|Se
 const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
 const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozens|hundreds|thousands|tens\s+of\s+thousands|millions)`;
 
-/** A capitalised word that can be a named subject (not "That said", "As noted", "This shows"). */
-const NAMED = String.raw`(?=[A-Z])(?!(?:That|This|These|Those|It|What|As|So|Having|Needless|Put|Said|Which|When|If|Where|Who|How|Why|All|Such|Here|There|Then|Thus|Hence|One|We|I|You|They|He|She|Some|Many|Most|Several|Other|Others|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*`;
+/** Capitalised words that start a sentence without naming anyone ("That said", "As noted", "This shows", a month). */
+const NOT_NAME_WORDS: readonly string[] = [
+  'That', 'This', 'These', 'Those', 'It', 'What', 'As', 'So', 'Having', 'Needless', 'Put', 'Said', 'Which', 'When',
+  'If', 'Where', 'Who', 'How', 'Why', 'All', 'Such', 'Here', 'There', 'Then', 'Thus', 'Hence', 'One', 'We', 'I',
+  'You', 'They', 'He', 'She', 'Some', 'Many', 'Most', 'Several', 'Other', 'Others', 'Jan', 'Feb', 'Mar', 'Apr',
+  'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday',
+  'Friday', 'Saturday', 'Sunday',
+];
+
+/** A capitalised word that can be a named subject (not one of NOT_NAME_WORDS). */
+const NAMED = String.raw`(?=[A-Z])(?!(?:${NOT_NAME_WORDS.join('|')})\b)[A-Z][\w'’.-]*`;
 
 /** A name of several words: "International Court of Justice", "Ministry of Foreign Affairs of the Republic of Korea". */
 const NAME_RUN = String.raw`${NAMED}(?:\s+(?:(?:of|for|on|and|de|the)\s+){0,2}[A-Z][\w'’.-]*){0,6}`;
 
-/** Reporting verbs: someone said or found something. */
-export const REPORTING = String.raw`(?:urged|called\s+(?:on|for)|held|ruled|decided|reaffirmed|reiterated|demanded|determined|affirmed|recogni[sz]ed|underscored|deplored|said|says|told|tells|reported|reports|announced|announces|stated|states|declared|confirmed|confirms|acknowledged|acknowledges|admitted|testified|disclosed|revealed|found|finds|concluded|documented|estimated|estimates|noted|notes|observed|wrote|writes|claimed|claims|denied|denies|insisted|warned|added|recalled|argued|assured|quoted|showed|shows|indicated|indicates|briefed|informed|alleged|accused|described|dismissed|rejected|condemned|welcomed|praised|thanked|stressed|emphasized|emphasised|underlined|explained|cited)`;
 
-/** The same, as phrases, for the search over words. */
+
+/** Reporting verbs: someone said or found something. */
 const REPORTING_PHRASES: readonly string[] = [
   'urged', 'called on', 'called for', 'held', 'ruled', 'decided', 'reaffirmed', 'reiterated', 'demanded',
   'determined', 'affirmed', 'recognised', 'recognized', 'underscored', 'deplored', 'said', 'says', 'told', 'tells',
@@ -55,6 +64,8 @@ const REPORTING_PHRASES: readonly string[] = [
   'condemned', 'welcomed', 'praised', 'thanked', 'stressed', 'emphasized', 'emphasised', 'underlined', 'explained',
   'cited',
 ];
+/** The same, as an alternation for patterns. */
+const REPORTING = `(?:${REPORTING_PHRASES.map((phrase) => phrase.replace(/ /g, String.raw`\s+`)).join('|')})`;
 
 /** Verbs of acts and events, past tense: what happened, done by someone. */
 const EVENT_PHRASES: readonly string[] = [
@@ -312,10 +323,8 @@ function eventIn(text: SentenceText): { index: number; text: string } | null {
 const SOURCE_NOUNS = new Set(
   'leader aide envoy chief commander adviser advisor counterpart chancellor premier media television agency ministry panel council committee government spokesman spokeswoman spokesperson statement report readout data imagery images records representative ambassador delegation minister president secretary office embassy court tribunal judgment ruling commentary study survey investigation letter communique declaration decree reporters correspondents journalists pool mission presidency service command military army navy commission prosecutors prosecutor police customs authorities newspaper daily outlet broadcaster department administration cabinet parliament legislature regulator operator company firm owner insurer registry kremlin transcript figures documents document'.split(' '),
 );
-/** Capitalised words that do not name anyone (see NAMED). */
-const NOT_NAMES = new Set(
-  'that this these those it what as so having needless put said which when if where who how why all such here there then thus hence one we i you they he she some many most several other others jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an in on at by for but and or'.split(' '),
-);
+/** Words that do not name anyone: NOT_NAME_WORDS, and articles, prepositions and conjunctions. */
+const NOT_NAMES = new Set([...NOT_NAME_WORDS.map((word) => word.toLowerCase()), 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'but', 'and', 'or']);
 /** Words between a source and its verb: "the ministry has repeatedly denied". */
 const BETWEEN = new Set(['also', 'later', 'previously', 'has', 'have', 'had', 'then', 'again', 'once', 'since']);
 
