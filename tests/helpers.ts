@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../server/src/core/analyze';
 import { loadCorpus, type Corpus } from '../server/src/core/corpus';
+import type { TextEdit } from '../server/src/core/types';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The corpus under test: data/, unless LEXICITE_DATA_DIR points elsewhere (as it does for the bundles). */
@@ -55,4 +56,9 @@ export function fixtureSettings(file: string): AnalysisSettings {
   const forSourcing = SOURCING_RULES.some((code) => file.split(/[\\/]/).includes(code));
   if (forSourcing) return DEFAULT_SETTINGS;
   return { ...DEFAULT_SETTINGS, rules: Object.fromEntries(SOURCING_RULES.map((code) => [code, 'off'])) };
+}
+
+/** A fix's edits applied to the text (offsets of the original text; the edits do not overlap). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
 }

@@ -34,7 +34,7 @@ import { documentLinks } from './core/links';
 import { searchSymbols } from './core/symbols';
 import { definitionTarget, virtualDocumentAt } from './core/virtual-documents';
 import { WorkspaceIndex } from './core/workspace-index';
-import { importOfficialText, type ImportRequest, type ImportResult } from './core/import/official-text';
+import { builtInTargetOf, importOfficialText, type ImportRequest, type ImportResult } from './core/import/official-text';
 import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
 import { DEFAULT_MAX_FILE_SIZE, settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
 import { packProblemToDiagnostic, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
@@ -487,9 +487,7 @@ connection.onRequest(TableOfAuthoritiesRequest, async ({ uri }) => {
 const ImportOfficialTextRequest = new RequestType<ImportRequest, ImportResult, void>('lexicite/importOfficialText');
 connection.onRequest(ImportOfficialTextRequest, (request) => {
   // The text of a built-in instrument becomes its provisions: a pack cannot redefine the instrument.
-  const instrument = builtin().corpus.instrument(request.id);
-  const builtIn = instrument && instrument.origin !== 'beyond-index' ? { title: instrument.title, type: instrument.type } : null;
-  return importOfficialText({ ...request, builtIn });
+  return importOfficialText({ ...request, builtIn: builtInTargetOf(builtin().corpus.instrument(request.id)) });
 });
 
 documents.listen(connection);

@@ -19,13 +19,9 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument, type AnalysisSettings, type DocumentAnalysis } from '../../server/src/core/analyze';
 import type { Finding, Fix, TextEdit } from '../../server/src/core/types';
-import { bundledCorpus, FIXTURES_DIR, fixtureSettings, markdownFiles, REPO_ROOT } from '../helpers';
+import { applyEdits, bundledCorpus, FIXTURES_DIR, fixtureSettings, markdownFiles, REPO_ROOT } from '../helpers';
 
 const RULE_FIXTURES_DIR = path.join(REPO_ROOT, 'tests', 'rules');
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
-}
 
 /** An offset of the old text in the new one. Text inserted exactly at a start offset goes before it. */
 function shift(offset: number, edits: readonly TextEdit[], isStart: boolean): number {

@@ -19,7 +19,7 @@ import { analyzeDocument } from '../../server/src/core/analyze';
 import { hoverAt } from '../../server/src/core/hover';
 import { findQuotations } from '../../server/src/core/quotations/find';
 import type { Finding } from '../../server/src/core/types';
-import { bundledCorpus, REPO_ROOT } from '../helpers';
+import { applyEdits, bundledCorpus, REPO_ROOT } from '../helpers';
 
 const FOLDER = path.join(REPO_ROOT, 'tests', 'rules', 'misquote');
 
@@ -91,8 +91,7 @@ describe('misquote against the gold', () => {
 function fixFixes(text: string, diagnostic: Finding, quotation: { start: number; end: number }): boolean {
   const fix = diagnostic.fixes[0];
   if (!fix) return false;
-  let fixed = text;
-  for (const edit of [...fix.edits].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, edit.start) + edit.newText + fixed.slice(edit.end);
+  const fixed = applyEdits(text, fix.edits);
   const shift = fix.edits.reduce((sum, edit) => sum + edit.newText.length - (edit.end - edit.start), 0);
   const again = analyzeDocument(fixed, bundledCorpus());
   const moved = { start: quotation.start, end: quotation.end + shift };

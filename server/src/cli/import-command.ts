@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importOfficialText, type BuiltInTarget, type ImportRequest } from '../core/import/official-text';
+import { builtInTargetOf, importOfficialText, type BuiltInTarget, type ImportRequest } from '../core/import/official-text';
 import { loadCommandCorpus } from './corpus';
 import { describeFsError, displayPath, writeNewFile, type CommandIo } from './files';
 
@@ -42,8 +42,7 @@ Exit codes: 0 the pack was written, 2 usage, I/O or structure error (nothing wri
 
 /** The built-in instrument with this id, if any: its text is imported as its provisions (a pack cannot redefine it). */
 function builtInTarget(id: string, cwd: string): BuiltInTarget | null {
-  const instrument = loadCommandCorpus(cwd, { 'no-packs': true }).corpus.instrument(id);
-  return instrument && !instrument.pack && instrument.origin !== 'beyond-index' ? { title: instrument.title, type: instrument.type } : null;
+  return builtInTargetOf(loadCommandCorpus(cwd, { 'no-packs': true }).corpus.instrument(id));
 }
 
 const EXIT_OK = 0;

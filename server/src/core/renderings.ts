@@ -11,9 +11,14 @@ const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English', ko: 'Korean', ru: 'Russian', fr: 'French', ja: 'Japanese', zh: 'Chinese', ar: 'Arabic', es: 'Spanish', de: 'German', uk: 'Ukrainian',
 };
 
+/** "ko-Hani" → "ko": the language of a BCP-47 tag, in lower case. */
+export function primaryLanguage(tag: string): string {
+  return tag.toLowerCase().split('-')[0] ?? '';
+}
+
 /** "ko-Hani" → "Korean"; an unknown tag as it is. */
 export function languageName(tag: string): string {
-  return LANGUAGE_NAMES[tag.toLowerCase().split('-')[0] ?? ''] ?? tag;
+  return LANGUAGE_NAMES[primaryLanguage(tag)] ?? tag;
 }
 
 /** Translations made by a party or its state agency (the translator is named first): official in all but name. */
@@ -27,8 +32,8 @@ function authority(rendering: Rendering): number {
 }
 
 function languageRank(rendering: Rendering, languages: readonly string[]): number {
-  const primary = rendering.lang.toLowerCase().split('-')[0] ?? '';
-  const index = languages.findIndex((language) => language.toLowerCase().split('-')[0] === primary);
+  const primary = primaryLanguage(rendering.lang);
+  const index = languages.findIndex((language) => primaryLanguage(language) === primary);
   return index < 0 ? languages.length : index;
 }
 

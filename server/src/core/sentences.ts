@@ -1,4 +1,5 @@
 import { FOOTNOTE_LABEL_CHAR, FOOTNOTE_MARK } from './footnotes';
+import type { Reference } from './types';
 
 /**
  * Sentences and paragraphs of a draft's prose, and the citations in them: what the sourcing
@@ -178,4 +179,24 @@ export function isCitation(facts: CitationFacts, definedFootnotes: ReadonlySet<s
 /** Reference-link labels that have a definition (lower case), from the raw text. Footnote definitions come from the scan. */
 export function linkDefinitions(text: string): string[] {
   return [...text.matchAll(/^[ \t]{0,3}\[([^\]^\n][^\]\n]*)\]:[ \t]*\S/gm)].map((match) => (match[1] as string).trim().toLowerCase());
+}
+
+/**
+ * Per sentence (same index), the references that start inside it and that `keep` accepts: one
+ * walk over both lists, in document order (both are sorted by start).
+ */
+export function referencesBySentence(sentences: readonly Sentence[], references: readonly Reference[], keep: (reference: Reference, sentence: Sentence) => boolean): Reference[][] {
+  const result: Reference[][] = [];
+  let next = 0;
+  for (const sentence of sentences) {
+    while (next < references.length && (references[next] as Reference).start < sentence.start) next++;
+    const inside: Reference[] = [];
+    for (let index = next; index < references.length; index++) {
+      const reference = references[index] as Reference;
+      if (reference.start >= sentence.end) break;
+      if (keep(reference, sentence)) inside.push(reference);
+    }
+    result.push(inside);
+  }
+  return result;
 }

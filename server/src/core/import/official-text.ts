@@ -24,6 +24,7 @@ import {
   type ContentLine,
   type HyphenJoin,
 } from './layout';
+import type { Instrument } from '../corpus';
 import type { ImportedInstrumentType, PackContext, PackInstrument, PackProvisionEntry, PackRendering, SourcePack } from './pack-types';
 import { romanValue, toRoman } from '../roman';
 
@@ -47,6 +48,14 @@ export interface ImportRequest {
    * title and date are the built-in's.
    */
   builtIn?: BuiltInTarget | null;
+}
+
+/**
+ * The built-in instrument an id names, as the importer needs it, or null: an instrument from a
+ * source pack, or a resolution newer than the index (a placeholder), is not built in.
+ */
+export function builtInTargetOf(instrument: Pick<Instrument, 'title' | 'type' | 'pack' | 'origin'> | undefined): BuiltInTarget | null {
+  return instrument && !instrument.pack && instrument.origin !== 'beyond-index' ? { title: instrument.title, type: instrument.type } : null;
 }
 
 /** What the importer needs to know of a built-in instrument. */

@@ -1,6 +1,6 @@
 import type { Corpus, Instrument, Provision, Rendering } from '../corpus';
 import { renderingsOf } from '../renderings';
-import { sentenceMemo, type Sentence } from '../sentences';
+import { referencesBySentence, sentenceMemo, type Sentence } from '../sentences';
 import type { Reference } from '../types';
 import { findQuotations, type QuotationSpan } from './find';
 import { closestPassage, contains, lettersOf, mostSharedWords, quotationParts, wordsOf, type QuotationPart, type Word } from './match';
@@ -69,12 +69,10 @@ export const MIN_CHECKED_WORDS = 3;
 /** The quotations of the document that refer to provisions with text, checked. */
 export function checkQuotations(inputs: QuotationInputs): QuotationCheck[] {
   const { masked, sentences, corpus } = inputs;
-  const provisionReferences = inputs.references.filter(
-    (reference) => reference.kind === 'provision' && !reference.inCitation && (reference.resolvedBy === 'explicit' || reference.resolvedBy === 'context'),
-  );
+  // Per sentence, the references to provisions in it.
+  const bySentence = referencesBySentence(sentences, inputs.references, (reference) => reference.kind === 'provision' && !reference.inCitation && (reference.resolvedBy === 'explicit' || reference.resolvedBy === 'context'));
   const checks: QuotationCheck[] = [];
   const memo = memoFor(corpus);
-  let referenceIndex = 0;
   let sentenceIndex = 0;
   while (sentenceIndex < sentences.length) {
     // One paragraph at a time: a quotation may run over a sentence end ("It reads: "… . …"").
@@ -85,29 +83,15 @@ export function checkQuotations(inputs: QuotationInputs): QuotationCheck[] {
     sentenceIndex = last + 1;
     const start = (sentences[first] as Sentence).start;
     const end = (sentences[last] as Sentence).end;
-    if (!/["\u201c\u00ab\u201e]/u.test(masked.slice(start, end))) continue;
-    while (referenceIndex < provisionReferences.length && (provisionReferences[referenceIndex] as Reference).start < start) referenceIndex++;
-    const inParagraph: Reference[] = [];
-    for (let index = referenceIndex; index < provisionReferences.length && (provisionReferences[index] as Reference).start < end; index++) inParagraph.push(provisionReferences[index] as Reference);
-    if (inParagraph.length === 0) continue;
+    if (!bySentence.slice(first, last + 1).some((references) => references.length > 0) || !/["\u201c\u00ab\u201e]/u.test(masked.slice(start, end))) continue;
     let at = first;
-    let sentenceReferences: { index: number; ids: Map<string, Reference[]> } | null = null;
-    const referencesOf = (index: number): Map<string, Reference[]> => {
-      if (sentenceReferences?.index !== index) {
-        const sentence = sentences[index] as Sentence;
-        const within: Reference[] = [];
-        for (let at = firstAtOrAfter(inParagraph, sentence.start); at < inParagraph.length && (inParagraph[at] as Reference).start < sentence.end; at++) within.push(inParagraph[at] as Reference);
-        sentenceReferences = { index, ids: byId(within) };
-      }
-      return sentenceReferences.ids;
-    };
     for (const quotation of findQuotations(masked.slice(start, end), start)) {
       while (at < last && (sentences[at + 1] as Sentence).start <= quotation.start) at++;
       const sentence = sentences[at] as Sentence;
       // A provision counts when it is named somewhere outside the quotation.
       const outside = (reference: Reference): boolean => reference.end <= quotation.start || reference.start >= quotation.end;
-      let referred = [...referencesOf(at)].filter(([, named]) => named.some(outside)).map(([id]) => id);
-      if (referred.length === 0 && at > first) referred = [...referencesOf(at - 1).keys()];
+      let referred = [...byId(bySentence[at] ?? [])].filter(([, named]) => named.some(outside)).map(([id]) => id);
+      if (referred.length === 0 && at > first) referred = [...byId(bySentence[at - 1] ?? []).keys()];
       if (referred.length === 0) continue;
       const speaker = sentenceMemo(sentence, 'quotation-speaker', (body) => SPEAKER.test(body));
       const quoted = masked.slice(quotation.innerStart, quotation.innerEnd);
@@ -125,18 +109,6 @@ export function checkQuotations(inputs: QuotationInputs): QuotationCheck[] {
 
 /** Words that say someone else is speaking: a quotation in such a sentence may be their words, not the text's. */
 const SPEAKER = /\b(?:said|says|told|tells|added|remarked|wrote|writes|tweeted|posted|insisted|stressed|warned|argued|claimed|noted|explained|recalled|according\s+to)\b/iu;
-
-/** The index of the first reference (sorted by start) that starts at or after `offset`. */
-function firstAtOrAfter(references: readonly Reference[], offset: number): number {
-  let low = 0;
-  let high = references.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((references[mid] as Reference).start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /** The references grouped by what they refer to, in order of first mention. */
 function byId(references: readonly Reference[]): Map<string, Reference[]> {

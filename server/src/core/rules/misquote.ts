@@ -1,5 +1,5 @@
 import { joinNames, provisionName, provisionsNamed, titled } from '../provision-labels';
-import { languageName, renderingsOf } from '../renderings';
+import { languageName, primaryLanguage, renderingsOf } from '../renderings';
 import type { QuotationCheck } from '../quotations/check';
 import type { RawFinding, RuleDefinition } from './types';
 
@@ -42,8 +42,7 @@ function messageFor(check: QuotationCheck): string {
  * may follow another translation: say so, so that the writer can check it against theirs.
  */
 function translationsOnly(check: QuotationCheck, lang: string): string {
-  const primary = (tag: string): string => tag.toLowerCase().split('-')[0] ?? '';
-  const same = check.provisions.flatMap(({ provision }) => renderingsOf(provision)).filter((rendering) => primary(rendering.lang) === primary(lang));
+  const same = check.provisions.flatMap(({ provision }) => renderingsOf(provision)).filter((rendering) => primaryLanguage(rendering.lang) === primaryLanguage(lang));
   if (same.length === 0 || same.some((rendering) => rendering.translation === null)) return '';
   return ` Lexicite holds ${same.length === 1 ? 'one text' : `${same.length} texts`} of it in ${languageName(lang)}, all translations: if you quote another translation, name it and cite it.`;
 }

@@ -3,7 +3,8 @@ import { footnoteLabel, formatCitation } from '../citations';
 import type { Fix, Reference } from '../types';
 import { endsWithLineBreak, lineBreakOf } from '../document';
 import { footnotesByCitation } from '../footnotes';
-import { isCitation, SENTENCE_CLOSING_AT_END, type Sentence } from '../sentences';
+import { assessSentence, type Assessment } from '../claims/detector';
+import { isCitation, referencesBySentence, SENTENCE_CLOSING_AT_END, sentenceMemo, type Sentence } from '../sentences';
 import type { RuleContext } from './types';
 
 /**
@@ -41,7 +42,8 @@ export function sourcingView(context: RuleContext): SourcingView {
       const prose = sentence.prose;
       return isCitation(context.citationScope === 'paragraph' ? prose.paragraph.citations : prose.citations, definedFootnotes, context.linkLabels);
     },
-    references: referencesBySentence(context.sentences, context.references),
+    // The references that need a source: not officials, not in a citation, not ambiguous, and wholly inside the sentence.
+    references: referencesBySentence(context.sentences, context.references, (reference, sentence) => reference.end <= sentence.end && reference.kind !== 'official' && !reference.inCitation && reference.resolvedBy !== 'ambiguous'),
     get footnoteByText() {
       footnoteByText ??= footnotesByCitation(text, context.scan.footnoteDefinitions);
       return footnoteByText;
@@ -63,23 +65,6 @@ export function sourcingView(context: RuleContext): SourcingView {
   };
   cache.set(context.scan, view);
   return view;
-}
-
-/** The references that need a source inside each sentence: one walk over both, in document order. */
-function referencesBySentence(sentences: readonly Sentence[], references: readonly Reference[]): Reference[][] {
-  const result: Reference[][] = [];
-  let next = 0;
-  for (const sentence of sentences) {
-    while (next < references.length && (references[next] as Reference).start < sentence.start) next++;
-    const inside: Reference[] = [];
-    for (let index = next; index < references.length; index++) {
-      const reference = references[index] as Reference;
-      if (reference.start >= sentence.end) break;
-      if (reference.end <= sentence.end && reference.kind !== 'official' && !reference.inCitation && reference.resolvedBy !== 'ambiguous') inside.push(reference);
-    }
-    result.push(inside);
-  }
-  return result;
 }
 
 /** The edit that appends a footnote definition at the end of the document, after a blank line. */
@@ -166,4 +151,9 @@ export function footnotePlaceholder(context: RuleContext, view: SourcingView, se
     edits: [{ start: sentence.end, end: sentence.end, newText: mark }, definition],
     cursor,
   };
+}
+
+/** The claims/detector.ts assessment of a sentence's text, worked out once per sentence text and shared by the three rules. */
+export function assessmentOf(sentence: Sentence): Assessment {
+  return sentenceMemo(sentence, 'claim-assessment', assessSentence);
 }

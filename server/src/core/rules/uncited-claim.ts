@@ -1,12 +1,6 @@
-import { assessSentence, describeEvidence, type Assessment } from '../claims/detector';
-import { sentenceMemo } from '../sentences';
-import { footnotePlaceholder, sourcingView } from './sourcing';
+import { describeEvidence } from '../claims/detector';
+import { assessmentOf, footnotePlaceholder, sourcingView } from './sourcing';
 import type { RawFinding, RuleDefinition } from './types';
-
-/** The claims/detector.ts assessment of a sentence's text, worked out once per sentence text. */
-export function assessmentOf(sentence: Parameters<typeof sentenceMemo>[0]): Assessment {
-  return sentenceMemo(sentence, 'claim-assessment', assessSentence);
-}
 
 /** A sentence stating a specific fact with no citation in its scope. */
 export const uncitedClaim: RuleDefinition = {

@@ -1,6 +1,5 @@
 import type { Assessment } from '../claims/detector';
-import { assessmentOf } from './uncited-claim';
-import { citeExternalInFootnote, citeInFootnote, citeWithPandoc, sourcingView } from './sourcing';
+import { assessmentOf, citeExternalInFootnote, citeInFootnote, citeWithPandoc, sourcingView } from './sourcing';
 import type { Reference } from '../types';
 import type { RawFinding, RuleDefinition } from './types';
 

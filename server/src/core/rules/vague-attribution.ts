@@ -1,6 +1,5 @@
-import { footnotePlaceholder, sourcingView } from './sourcing';
+import { assessmentOf, footnotePlaceholder, sourcingView } from './sourcing';
 import type { RawFinding, RuleDefinition } from './types';
-import { assessmentOf } from './uncited-claim';
 
 export const vagueAttribution: RuleDefinition = {
   code: 'vague-attribution',
