@@ -592,6 +592,9 @@ export function generateDraft(targetBytes: number, seed = 1): string {
   let definitionBytes = 0;
   let countedDefinitions = 0;
   let section = 0;
+  // No block repeats (a cache must not be able to share work between copies): a block already
+  // written is drawn again, and dropped after a few tries.
+  const seen = new Set<string>();
   const size = (): number => bodyBytes + definitionBytes;
   while (size() < targetBytes) {
     section += 1;
@@ -601,11 +604,14 @@ export function generateDraft(targetBytes: number, seed = 1): string {
     const blocks = w.int(3, 8);
     for (let index = 0; index < blocks && size() < targetBytes; index++) {
       if (w.chance(0.15)) {
-        const sub = `### ${w.pick(['Background', 'The legal question', 'Evidence', 'Assessment', 'Implications'])}`;
+        const sub = `### ${section}.${index + 1} ${w.pick(['Background', 'The legal question', 'Evidence', 'Assessment', 'Implications'])}`;
         body.push(sub);
         bodyBytes += utf8Length(sub) + 2;
       }
-      const part = block(w);
+      let part = block(w);
+      for (let attempt = 0; seen.has(part) && attempt < 8; attempt++) part = block(w);
+      if (seen.has(part)) continue;
+      seen.add(part);
       body.push(part);
       bodyBytes += utf8Length(part) + 2;
       if (w.chance(0.01)) w.orphanDefinition();

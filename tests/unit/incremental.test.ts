@@ -149,4 +149,14 @@ describe('chunk starts', () => {
       { seed: 7, numRuns: 2000 },
     );
   });
+
+  it('are the same when every line break is \\n alone (the indexOf path)', () => {
+    const pieces = fc.constantFrom('a', ' b', '\tc', '', ' ', '\t', '\n', '\n\n', '\n \n', 'x\ny', '# h');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        expect(chunkStarts(text)).toEqual(reference(text));
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+  });
 });

@@ -4,12 +4,13 @@ import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
 import { splitIntoChunks } from './chunks';
 import { joinScans, parseInputOf, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
-import { collectMentions, resolveReferences, type ChunkMentions, type ResolutionMemo } from './recognize/index';
-import { RULES, ruleLevel, type RawFinding, type RuleContext } from './rules';
+import { collectMentions, resolveReferences, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
+import { RULES, ruleLevel, type RawFinding, type RuleContext, type RuleDefinition } from './rules';
+import { definedFootnotesOf } from './rules/sourcing';
 import { chunkSentences, linkDefinitions, type ProseSentence, type Sentence } from './sentences';
 import { checkQuotations, type QuotationCheck } from './quotations/check';
 import { readSuppressions } from './suppressions';
-import type { AnalysisResult, Finding, Fix, Range, RuleLevel, Severity } from './types';
+import type { AnalysisResult, Finding, Fix, Range, Reference, RuleLevel, Severity } from './types';
 
 /** Everything the analysis may be configured with. Resolved per document by the caller. */
 export interface AnalysisSettings {
@@ -65,6 +66,28 @@ interface ChunkAnalysis {
   placed: Array<{ start: number; sentences: Sentence[] }>;
   /** Its references as last resolved (see ResolutionMemo). */
   resolution: ResolutionMemo[];
+  /** The labels its sentences' citations use (footnotes, reference links): whether they are defined decides what is cited. */
+  citedLabels: { footnotes: string[]; links: string[] } | null;
+  /** The chunk-scoped rules' findings (offsets relative to the chunk), and what they were worked out from. */
+  findings: ChunkFindings | null;
+}
+
+/** A chunk's findings, valid while its references resolve as before and the document around it gives the same answers. */
+interface ChunkFindings {
+  /** The ResolutionMemo token of the references they were worked out from. */
+  resolution: object;
+  /** The document-wide inputs they depend on (see environmentOf). */
+  environment: string;
+  findings: StoredFinding[];
+}
+
+interface StoredFinding {
+  rule: RuleDefinition;
+  severity: Severity | undefined;
+  message: string;
+  /** Relative to the chunk's start. */
+  start: number;
+  end: number;
 }
 
 /**
@@ -95,7 +118,7 @@ export class DocumentAnalyzer {
       if (!entry) {
         const raw = detached(chunkText);
         const scan = scanChunk(raw);
-        entry = { raw, scan, openAtEnd: scan.openAtEnd, mentions: null, sentences: null, linkLabels: null, placed: [], resolution: [] };
+        entry = { raw, scan, openAtEnd: scan.openAtEnd, mentions: null, sentences: null, linkLabels: null, placed: [], resolution: [], citedLabels: null, findings: null };
       }
       used.set(entry.raw, entry);
       return entry;
@@ -104,6 +127,8 @@ export class DocumentAnalyzer {
     this.cache = used;
 
     const sentences: Sentence[] = [];
+    /** Per chunk (same index), its sentences. */
+    const chunkSentencesAt: Sentence[][] = [];
     const linkLabels = new Set<string>();
     for (const { start: base, data: chunk } of chunks) {
       chunk.mentions ??= collectMentions(chunk.scan.masked, corpus);
@@ -119,17 +144,12 @@ export class DocumentAnalyzer {
         chunk.placed.push(placed);
         if (chunk.placed.length > 4) chunk.placed.shift();
       }
+      chunkSentencesAt.push(placed.sentences);
       for (const sentence of placed.sentences) sentences.push(sentence);
     }
     const scan = joinScans(frontMatter, chunks.map(({ start, end, data }) => ({ start, end, data: data.scan })));
-    const references = resolveReferences(
-      document,
-      chunks.map(({ start, data }) => ({ start, mentions: data.mentions ?? [], citationSpans: data.scan.citationSpans, memo: data.resolution })),
-      corpus,
-    );
-    let quotations: QuotationCheck[] | null = null;
-    const quotationsOf = (): QuotationCheck[] => (quotations ??= checkQuotations({ masked: scan.masked, sentences, references, corpus }));
-    const diagnostics: Finding[] = [];
+    const recognition: RecognitionChunk[] = chunks.map(({ start, data }) => ({ start, mentions: data.mentions ?? [], citationSpans: data.scan.citationSpans, memo: data.resolution }));
+    const references = resolveReferences(document, recognition, corpus);
     const context: RuleContext = {
       document,
       scan,
@@ -142,15 +162,68 @@ export class DocumentAnalyzer {
       citationScope: settings.citationScope,
       externalReferences: settings.externalReferences ?? 'cite',
       bibliography,
-      quotations: quotationsOf,
+      quotations: () => [],
     };
-    for (const rule of RULES) {
-      const level = ruleLevel(rule.code, settings.rules);
-      if (level === 'off') continue;
-      for (const finding of rule.check(context)) {
-        // A rule may lower one finding's severity while it runs at its default level; a level the writer sets applies to all.
-        diagnostics.push(new AnalysisFinding(finding, rule.code, finding.severity && level === rule.defaultSeverity ? finding.severity : level, document.rangeOf(finding.start, finding.end)));
+
+    // One context per chunk, with its sentences and references, made when first needed.
+    const chunkReferences = referencesByChunk(chunks, references);
+    const chunkContexts: Array<RuleContext | undefined> = [];
+    const chunkContext = (index: number): RuleContext => {
+      let made = chunkContexts[index];
+      if (!made) {
+        const { start: base, data: chunk } = chunks[index] as (typeof chunks)[number];
+        const local: RuleContext = { ...context, references: chunkReferences[index] ?? [], sentences: chunkSentencesAt[index] ?? [] };
+        let checked: QuotationCheck[] | null = null;
+        local.quotations = () => (checked ??= checkQuotations({ masked: chunk.scan.masked, maskedStart: base, sentences: local.sentences, references: local.references, corpus }));
+        chunkContexts[index] = made = local;
       }
+      return made;
+    };
+    let quotations: QuotationCheck[] | null = null;
+    const quotationsOf = (): QuotationCheck[] => (quotations ??= chunks.flatMap((_, index) => [...chunkContext(index).quotations()]));
+    context.quotations = quotationsOf;
+
+    const levels = new Map(RULES.map((rule) => [rule, ruleLevel(rule.code, settings.rules)]));
+    const severityOf = (rule: RuleDefinition, severity: Severity | undefined): Severity => {
+      const level = levels.get(rule) as RuleLevel;
+      // A rule may lower one finding's severity while it runs at its default level; a level the writer sets applies to all.
+      return (severity && level === rule.defaultSeverity ? severity : level) as Severity;
+    };
+    const chunkRules = RULES.filter((rule) => rule.scope === 'chunk' && levels.get(rule) !== 'off');
+    const shared = `${JSON.stringify(settings.rules)}\u0000${context.documentDate}\u0000${context.citationScope}\u0000${context.externalReferences}`;
+    const definedFootnotes = definedFootnotesOf(scan);
+    const diagnostics: Finding[] = [];
+    chunks.forEach(({ start: base, data: chunk }, index) => {
+      const resolution = (recognition[index] as RecognitionChunk).resolved?.token ?? chunk;
+      chunk.citedLabels ??= citedLabelsOf(chunk.sentences ?? []);
+      const environment = environmentOf(shared, chunk.citedLabels, definedFootnotes, linkLabels);
+      const kept = chunk.findings;
+      if (kept && kept.resolution === resolution && kept.environment === environment) {
+        for (const stored of kept.findings) {
+          const start = stored.start + base;
+          const end = stored.end + base;
+          // The fixes are worked out again against this version (offsets, footnote numbers) when asked for.
+          const fixes = (): Fix[] => {
+            const again = stored.rule.check(chunkContext(index)).find((raw) => raw.start === start && raw.end === end && raw.message === stored.message);
+            return again ? (typeof again.fixes === 'function' ? again.fixes() : again.fixes) : [];
+          };
+          diagnostics.push(new AnalysisFinding(stored.message, start, end, fixes, stored.rule.code, severityOf(stored.rule, stored.severity), document.rangeOf(start, end)));
+        }
+        return;
+      }
+      const stored: StoredFinding[] = [];
+      const local = chunkContext(index);
+      for (const rule of chunkRules) {
+        for (const raw of rule.check(local)) {
+          stored.push({ rule, severity: raw.severity, message: raw.message, start: raw.start - base, end: raw.end - base });
+          diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, raw.fixes, rule.code, severityOf(rule, raw.severity), document.rangeOf(raw.start, raw.end)));
+        }
+      }
+      chunk.findings = { resolution, environment, findings: stored };
+    });
+    for (const rule of RULES) {
+      if (rule.scope !== 'document' || levels.get(rule) === 'off') continue;
+      for (const raw of rule.check(context)) diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, raw.fixes, rule.code, severityOf(rule, raw.severity), document.rangeOf(raw.start, raw.end)));
     }
     const suppressions = readSuppressions(document, frontMatter);
     const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
@@ -173,14 +246,14 @@ class AnalysisFinding implements Finding {
   readonly range: Range;
   #worked: Fix[] | (() => Fix[]);
 
-  constructor(raw: RawFinding, code: string, severity: Severity, range: Range) {
+  constructor(message: string, start: number, end: number, fixes: RawFinding['fixes'], code: string, severity: Severity, range: Range) {
     this.code = code;
     this.severity = severity;
-    this.message = raw.message;
-    this.start = raw.start;
-    this.end = raw.end;
+    this.message = message;
+    this.start = start;
+    this.end = end;
     this.range = range;
-    this.#worked = raw.fixes;
+    this.#worked = fixes;
   }
 
   get fixes(): Fix[] {
@@ -192,6 +265,44 @@ class AnalysisFinding implements Finding {
   toJSON(): Omit<Finding, 'fixes'> & { fixes: Fix[] } {
     return { code: this.code, severity: this.severity, message: this.message, start: this.start, end: this.end, range: this.range, fixes: this.fixes };
   }
+}
+
+/** Per chunk (same index), the references that start in it (both lists are in document order). */
+function referencesByChunk(chunks: ReadonlyArray<{ start: number; end: number }>, references: readonly Reference[]): Reference[][] {
+  const byChunk: Reference[][] = [];
+  let at = 0;
+  for (const chunk of chunks) {
+    const first = at;
+    while (at < references.length && (references[at] as Reference).start < chunk.end) at++;
+    byChunk.push(first === at ? [] : references.slice(first, at));
+  }
+  return byChunk;
+}
+
+/** The footnote and reference-link labels the sentences' citations (their own and their paragraph's) use. */
+function citedLabelsOf(sentences: readonly ProseSentence[]): { footnotes: string[]; links: string[] } {
+  const footnotes = new Set<string>();
+  const links = new Set<string>();
+  for (const sentence of sentences) {
+    for (const facts of [sentence.citations, sentence.paragraph.citations]) {
+      for (const label of facts.footnotes) footnotes.add(label);
+      for (const label of facts.links) links.add(label);
+    }
+  }
+  return { footnotes: [...footnotes], links: [...links] };
+}
+
+/**
+ * What a chunk's findings depend on beyond its text and its references: the settings and the
+ * document's date (`shared`), and which of the labels its citations use are defined. Adding a
+ * footnote definition elsewhere re-checks only the chunks that cite that label.
+ */
+function environmentOf(shared: string, cited: { footnotes: string[]; links: string[] }, footnotes: ReadonlySet<string>, links: ReadonlySet<string>): string {
+  if (cited.footnotes.length === 0 && cited.links.length === 0) return shared;
+  let defined = '';
+  for (const label of cited.footnotes) defined += footnotes.has(label) ? '1' : '0';
+  for (const label of cited.links) defined += links.has(label) ? '1' : '0';
+  return `${shared}\u0000${defined}`;
 }
 
 /**

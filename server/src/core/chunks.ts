@@ -30,6 +30,34 @@ const CHUNK_START = /(?<=(?:^|\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|(?<!\r)\n|\r))(?=[^
 
 /** Offsets of the lines that may start a chunk: after a blank line, not indented, not blank. The first is 0. */
 export function chunkStarts(text: string): number[] {
+  return text.indexOf('\r') < 0 ? chunkStartsLf(text) : chunkStartsAnyBreak(text);
+}
+
+/**
+ * chunkStarts for a text whose only line break is `\n` (nearly every draft): the lines are
+ * found with indexOf, and only the first characters of each are read. About 1 ms per MB where
+ * the expression takes about 10.
+ */
+function chunkStartsLf(text: string): number[] {
+  const starts = [0];
+  let lineStart = 0;
+  let previousBlank = false;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    let at = lineStart;
+    while (at < lineEnd && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+    const blank = at === lineEnd;
+    if (previousBlank && lineStart > 0 && !blank && at === lineStart) starts.push(lineStart);
+    if (newline < 0) break;
+    previousBlank = blank;
+    lineStart = newline + 1;
+  }
+  return starts;
+}
+
+/** chunkStarts for a text with `\r\n` or `\r` line breaks. */
+function chunkStartsAnyBreak(text: string): number[] {
   const starts = [0];
   CHUNK_START.lastIndex = 0;
   for (let match = CHUNK_START.exec(text); match; match = CHUNK_START.exec(text)) {

@@ -45,6 +45,12 @@ export class SourceDocument {
 }
 
 function computeLineStarts(text: string): number[] {
+  // Nearly every draft breaks lines with \n alone: indexOf finds them several times faster than a loop over the characters.
+  if (text.indexOf('\r') < 0) {
+    const starts = [0];
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -58,6 +58,8 @@ export interface QuotationCheck extends QuotationSpan {
 export interface QuotationInputs {
   /** The document's masked text (see markdown.ts): quotation marks in code or link destinations are not read. */
   masked: string;
+  /** Where `masked` starts in the document (a chunk's masked text; default 0, the whole document's). */
+  maskedStart?: number;
   sentences: readonly Sentence[];
   references: readonly Reference[];
   corpus: Corpus;
@@ -68,7 +70,9 @@ export const MIN_CHECKED_WORDS = 3;
 
 /** The quotations of the document that refer to provisions with text, checked. */
 export function checkQuotations(inputs: QuotationInputs): QuotationCheck[] {
-  const { masked, sentences, corpus } = inputs;
+  const { sentences, corpus } = inputs;
+  const base = inputs.maskedStart ?? 0;
+  const slice = (start: number, end: number): string => inputs.masked.slice(start - base, end - base);
   // Per sentence, the references to provisions in it.
   const bySentence = referencesBySentence(sentences, inputs.references, (reference) => reference.kind === 'provision' && !reference.inCitation && (reference.resolvedBy === 'explicit' || reference.resolvedBy === 'context'));
   const checks: QuotationCheck[] = [];
@@ -83,9 +87,9 @@ export function checkQuotations(inputs: QuotationInputs): QuotationCheck[] {
     sentenceIndex = last + 1;
     const start = (sentences[first] as Sentence).start;
     const end = (sentences[last] as Sentence).end;
-    if (!bySentence.slice(first, last + 1).some((references) => references.length > 0) || !/["\u201c\u00ab\u201e]/u.test(masked.slice(start, end))) continue;
+    if (!bySentence.slice(first, last + 1).some((references) => references.length > 0) || !/["\u201c\u00ab\u201e]/u.test(slice(start, end))) continue;
     let at = first;
-    for (const quotation of findQuotations(masked.slice(start, end), start)) {
+    for (const quotation of findQuotations(slice(start, end), start)) {
       while (at < last && (sentences[at + 1] as Sentence).start <= quotation.start) at++;
       const sentence = sentences[at] as Sentence;
       // A provision counts when it is named somewhere outside the quotation.
@@ -94,7 +98,7 @@ export function checkQuotations(inputs: QuotationInputs): QuotationCheck[] {
       if (referred.length === 0 && at > first) referred = [...byId(bySentence[at - 1] ?? []).keys()];
       if (referred.length === 0) continue;
       const speaker = sentenceMemo(sentence, 'quotation-speaker', (body) => SPEAKER.test(body));
-      const quoted = masked.slice(quotation.innerStart, quotation.innerEnd);
+      const quoted = slice(quotation.innerStart, quotation.innerEnd);
       const key = `${speaker ? 1 : 0}\u0000${referred.join(' ')}\u0000${quoted}`;
       let outcome = memo.get(key);
       if (outcome === undefined) {

@@ -86,6 +86,12 @@ export interface RecognitionChunk {
   citationSpans: ReadonlyArray<Span>;
   /** Where the chunk's resolutions are kept between versions (see ResolutionMemo); optional. */
   memo?: ResolutionMemo[];
+  /**
+   * Set by the resolution: the memo the chunk's references come from in this version. Its
+   * `token` is the same object for as long as the chunk resolves as before (moved or not), so
+   * what is worked out from the references can be reused while it stays.
+   */
+  resolved?: ResolutionMemo;
 }
 
 /**
@@ -101,6 +107,8 @@ export interface ResolutionMemo {
   line: number;
   exit: Context;
   references: Reference[];
+  /** One object per resolution worked out; a moved copy keeps it. */
+  token: object;
 }
 
 /** Pass 2: the references of a document whose chunks' mentions are known, resolved in document order. */
@@ -255,6 +263,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
         memo = { ...moved, start: chunk.start, line, references: moved.references.map((reference) => movedBy(reference, delta, document)) };
         remember(memos, memo);
       }
+      chunk.resolved = memo;
       for (const reference of memo.references) references.push(reference);
       context = memo.exit;
       continue;
@@ -265,7 +274,9 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       currentMention = mention;
       resolveMention(mention);
     }
-    if (memos) remember(memos, { entry, start: chunk.start, line, exit: context, references: references.slice(first) });
+    const resolved = { entry, start: chunk.start, line, exit: context, references: references.slice(first), token: {} };
+    chunk.resolved = resolved;
+    if (memos) remember(memos, resolved);
   }
   if (!isSorted(references)) references.sort((a, b) => a.start - b.start || a.end - b.end);
   return references;

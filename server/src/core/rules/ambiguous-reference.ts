@@ -11,6 +11,7 @@ import type { RawFinding, RuleDefinition } from './types';
 export const ambiguousReference: RuleDefinition = {
   code: 'ambiguous-reference',
   defaultSeverity: 'warning',
+  scope: 'chunk',
   summary: 'A provision whose instrument is named neither in the phrase nor before it ("Article 16": of which treaty?).',
   check({ references, corpus, document }) {
     const findings: RawFinding[] = [];

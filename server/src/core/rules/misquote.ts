@@ -13,6 +13,7 @@ import type { RawFinding, RuleDefinition } from './types';
 export const misquote: RuleDefinition = {
   code: 'misquote',
   defaultSeverity: 'warning',
+  scope: 'chunk',
   summary: 'A quotation from a provision that no text of it Lexicite holds contains ("other assistance by all of one\'s means" for Article 4 of the 2024 treaty); the closest passage is shown, and put in by a quick fix when it is close.',
   check(context) {
     const findings: RawFinding[] = [];

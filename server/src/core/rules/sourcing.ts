@@ -25,45 +25,68 @@ export interface SourcingView {
   readonly eol: string;
 }
 
-const cache = new WeakMap<RuleContext['scan'], SourcingView>();
+/** Per context: the analysis gives the rules one context per chunk, or one for the whole draft. */
+const cache = new WeakMap<RuleContext, SourcingView>();
+
+/** What every chunk of one document version shares (keyed by its scan): its footnotes, worked out once. */
+interface DocumentFootnotes {
+  defined: ReadonlySet<string>;
+  footnoteByText: Map<string, string> | null;
+  labels: Set<string> | null;
+  freeNumber: number | null;
+}
+const footnotesByScan = new WeakMap<RuleContext['scan'], DocumentFootnotes>();
+
+function documentFootnotes(scan: RuleContext['scan']): DocumentFootnotes {
+  let footnotes = footnotesByScan.get(scan);
+  if (!footnotes) {
+    footnotes = { defined: new Set(scan.footnoteDefinitions.map((definition) => definition.label)), footnoteByText: null, labels: null, freeNumber: null };
+    footnotesByScan.set(scan, footnotes);
+  }
+  return footnotes;
+}
+
+/** The labels of the document's footnote definitions. */
+export function definedFootnotesOf(scan: RuleContext['scan']): ReadonlySet<string> {
+  return documentFootnotes(scan).defined;
+}
 
 export function sourcingView(context: RuleContext): SourcingView {
-  const cached = cache.get(context.scan);
+  const cached = cache.get(context);
   if (cached) return cached;
   const text = context.document.text;
-  const definedFootnotes = new Set(context.scan.footnoteDefinitions.map((definition) => definition.label));
-  // What only fixes need is worked out when a fix is first asked for.
-  let labels: Set<string> | null = null;
-  let freeNumber: number | null = null;
-  let footnoteByText: Map<string, string> | null = null;
+  const scan = context.scan;
+  // What only fixes need is worked out when a fix is first asked for, once per document version.
+  const footnotes = documentFootnotes(scan);
   const view: SourcingView = {
     sentences: context.sentences,
     isCited(sentence) {
       const prose = sentence.prose;
-      return isCitation(context.citationScope === 'paragraph' ? prose.paragraph.citations : prose.citations, definedFootnotes, context.linkLabels);
+      return isCitation(context.citationScope === 'paragraph' ? prose.paragraph.citations : prose.citations, footnotes.defined, context.linkLabels);
     },
     // The references that need a source: not officials, not in a citation, not ambiguous, and wholly inside the sentence.
     references: referencesBySentence(context.sentences, context.references, (reference, sentence) => reference.end <= sentence.end && reference.kind !== 'official' && !reference.inCitation && reference.resolvedBy !== 'ambiguous'),
     get footnoteByText() {
-      footnoteByText ??= footnotesByCitation(text, context.scan.footnoteDefinitions);
-      return footnoteByText;
+      footnotes.footnoteByText ??= footnotesByCitation(text, scan.footnoteDefinitions);
+      return footnotes.footnoteByText;
     },
     get labels() {
-      labels ??= new Set([...definedFootnotes, ...context.scan.footnoteReferences.map((reference) => reference.label)]);
-      return labels;
+      footnotes.labels ??= new Set([...footnotes.defined, ...scan.footnoteReferences.map((reference) => reference.label)]);
+      return footnotes.labels;
     },
     get freeNumber() {
-      if (freeNumber === null) {
-        freeNumber = 1;
-        while (this.labels.has(String(freeNumber))) freeNumber++;
+      if (footnotes.freeNumber === null) {
+        let free = 1;
+        while (this.labels.has(String(free))) free++;
+        footnotes.freeNumber = free;
       }
-      return freeNumber;
+      return footnotes.freeNumber;
     },
     get eol() {
       return lineBreakOf(text);
     },
   };
-  cache.set(context.scan, view);
+  cache.set(context, view);
   return view;
 }
 

@@ -13,6 +13,7 @@ import type { RawFinding, RuleDefinition } from './types';
 export const titleMismatch: RuleDefinition = {
   code: 'title-mismatch',
   defaultSeverity: 'warning',
+  scope: 'chunk',
   summary: 'The title written beside an official\'s name ("Prime Minister Vladimir Putin") is not one the person held at the document\'s date (front matter `date:`, else today); a title held at another time is reported as information.',
   check({ references, corpus, documentDate }) {
     const findings: RawFinding[] = [];

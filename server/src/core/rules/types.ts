@@ -12,6 +12,13 @@ export interface RuleDefinition {
   code: string;
   defaultSeverity: Severity;
   summary: string;
+  /**
+   * `chunk`: the rule reads only the sentences and references it is given and what the whole
+   * document shares (its footnote definitions, link labels, date, settings), so the analysis
+   * may give it one chunk at a time and keep its findings for a chunk an edit did not touch
+   * (see DocumentAnalyzer). `document`: it is run over the whole draft for every version.
+   */
+  scope: 'chunk' | 'document';
   check(context: RuleContext): RawFinding[];
 }
 

@@ -6,6 +6,7 @@ import type { RawFinding, RuleDefinition } from './types';
 export const uncitedClaim: RuleDefinition = {
   code: 'uncited-claim',
   defaultSeverity: 'warning',
+  scope: 'chunk',
   summary:
     'A sentence states a specific, checkable fact (evidence such as a date, a number, a quotation, an attribution to a named source, an event, an official\'s act) with no citation.',
   check(context) {

@@ -26,6 +26,7 @@ function uniqueInstruments(references: readonly Reference[]): Reference[] {
 export const uncitedReference: RuleDefinition = {
   code: 'uncited-reference',
   defaultSeverity: 'warning',
+  scope: 'chunk',
   summary: 'A sentence refers to an instrument or provision but cites no source (no footnote, Pandoc citation or link in its scope).',
   check(context) {
     const view = sourcingView(context);

@@ -5,6 +5,7 @@ import type { RawFinding, RuleDefinition } from './types';
 export const undefinedFootnote: RuleDefinition = {
   code: 'undefined-footnote',
   defaultSeverity: 'error',
+  scope: 'document',
   summary: 'A footnote reference ("[^3]") with no definition ("[^3]: …") in the document.',
   check({ scan, document }) {
     const defined = new Set(scan.footnoteDefinitions.map((definition) => definition.label));

@@ -12,6 +12,7 @@ import type { RawFinding, RuleDefinition } from './types';
 export const unknownProvision: RuleDefinition = {
   code: 'unknown-provision',
   defaultSeverity: 'error',
+  scope: 'chunk',
   summary: 'An article or paragraph the instrument does not have ("Article 31 of the 2024 treaty": the treaty has 23 articles).',
   check({ references, corpus }) {
     const findings: RawFinding[] = [];

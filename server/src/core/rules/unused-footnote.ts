@@ -4,6 +4,7 @@ import type { RawFinding, RuleDefinition } from './types';
 export const unusedFootnote: RuleDefinition = {
   code: 'unused-footnote',
   defaultSeverity: 'hint',
+  scope: 'document',
   summary: 'A footnote definition ("[^3]: …") that no footnote reference ("[^3]") in the document uses.',
   check({ scan }) {
     const referenced = new Set(scan.footnoteReferences.map((reference) => reference.label));

@@ -4,6 +4,7 @@ import type { RawFinding, RuleDefinition } from './types';
 export const vagueAttribution: RuleDefinition = {
   code: 'vague-attribution',
   defaultSeverity: 'warning',
+  scope: 'chunk',
   summary: 'A claim is attributed to no one in particular ("analysts say", "experts warn", "some have argued", "it is widely believed", "sources say", "officials familiar with the matter") with no citation.',
   check(context) {
     const view = sourcingView(context);

@@ -5,6 +5,7 @@ import type { RawFinding, RuleDefinition } from './types';
 export const yearMismatch: RuleDefinition = {
   code: 'year-mismatch',
   defaultSeverity: 'error',
+  scope: 'chunk',
   summary: 'The year written beside a resolution ("Resolution 1718 (2009)") is not the year it was adopted.',
   check({ references, corpus }) {
     const findings: RawFinding[] = [];
