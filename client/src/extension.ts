@@ -38,6 +38,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'lexicite' },
+    // The server answers pulled diagnostics (LSP 3.17) with result ids: after an edit that changed
+    // none of a long draft's diagnostics it says "unchanged" instead of sending them all again.
+    // Pull on every change and save, and for the drafts visible in tabs.
+    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
     // Hovers carry one command link of Lexicite's own (import the text of an instrument outside the
     // corpus); no other command runs from a hover, and data text in hovers is escaped by the server.
     markdown: { isTrusted: { enabledCommands: ['lexicite.importOfficialText'] } },

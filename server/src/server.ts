@@ -8,6 +8,9 @@
 import {
   CodeActionKind,
   ConfigurationRequest,
+  DocumentDiagnosticReportKind,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
   MessageType,
   ShowMessageNotification,
   createConnection,
@@ -37,7 +40,7 @@ import { WorkspaceIndex } from './core/workspace-index';
 import { builtInTargetOf, importOfficialText, type ImportRequest, type ImportResult } from './core/import/official-text';
 import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
 import { DEFAULT_MAX_FILE_SIZE, settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
-import { packProblemToDiagnostic, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
+import { packProblemToDiagnostic, sameDiagnostics, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
 import { defaultDataDirectory } from './runtime';
 
 if (process.argv.includes('--version')) {
@@ -93,6 +96,13 @@ const DEFAULT_SERVER_SETTINGS: ServerSettings = { ...DEFAULT_SETTINGS, maxFileSi
 /** Settings resolved per document URI (scoped settings), never held in a global. */
 const settingsByUri = new Map<string, Promise<ServerSettings>>();
 let canPullConfiguration = false;
+/**
+ * Whether the client pulls diagnostics (LSP 3.17 textDocument/diagnostic, VS Code 1.96 does):
+ * then a report that did not change since the client's last is answered "unchanged" and not
+ * sent again. Clients without pull get every version's diagnostics pushed.
+ */
+let pullDiagnostics = false;
+let canRefreshDiagnostics = false;
 let canWatchFiles = false;
 let canWatchRelativePatterns = false;
 /** Source packs are loaded only in a trusted workspace; editors without a trust model count as trusted. */
@@ -104,6 +114,8 @@ let packWatcherRegistration: Promise<Disposable> | undefined;
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+  canRefreshDiagnostics = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   const watchCapability = params.capabilities.workspace?.didChangeWatchedFiles;
   canWatchFiles = watchCapability?.dynamicRegistration === true;
   canWatchRelativePatterns = watchCapability?.relativePatternSupport === true;
@@ -123,6 +135,7 @@ connection.onInitialize((params): InitializeResult => {
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       completionProvider: { triggerCharacters: ['^', ' ', '/', '@'] },
+      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'lexicite', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'lexicite-language-server' },
   };
@@ -182,7 +195,7 @@ async function reloadPacksNow(): Promise<void> {
     else if (!workspaceTrusted) connection.console.info('Lexicite: the workspace is not trusted; source packs are not loaded.');
     await registerPackWatchers(watchers);
     analyses.clear();
-    for (const document of documents.all()) void publishDiagnostics(document);
+    checkOpenDocumentsAgain();
     // The corpus changed: what the drafts on disk cite may have changed too.
     if (workspaceTrusted || workspaceIndex.size === 0) indexWorkspaceFiles();
   } catch (error) {
@@ -364,6 +377,50 @@ function analyse(uri: string, text: string, settings: ServerSettings): DocumentA
   }
 }
 
+/** Every open draft's diagnostics, again (the corpus or the settings changed): pushed, or the client asked to pull them. */
+function checkOpenDocumentsAgain(): void {
+  if (!pullDiagnostics) {
+    for (const document of documents.all()) void publishDiagnostics(document);
+    return;
+  }
+  reports.clear();
+  if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+}
+
+/** The last report pulled for each open document: its result id, its items and the findings they came from. */
+interface DiagnosticReport {
+  resultId: string;
+  items: Diagnostic[];
+  findings: DocumentAnalysis['diagnostics'];
+}
+const reports = new Map<string, DiagnosticReport>();
+let lastResultId = 0;
+
+/**
+ * The report of a document's diagnostics for a version. When the findings are reported alike
+ * (same codes, severities, messages and ranges: an edit that changed none of them), the last
+ * report stands, with its result id, so that the client is told "unchanged".
+ */
+function reportFor(uri: string, version: number, analysis: DocumentAnalysis): DiagnosticReport {
+  const previous = reports.get(uri);
+  if (previous && sameDiagnostics(previous.findings, analysis.diagnostics)) {
+    previous.findings = analysis.diagnostics;
+    return previous;
+  }
+  const report = { resultId: String(++lastResultId), items: analysis.diagnostics.map((finding, index) => toDiagnostic(finding, index, uri, version, DOCS_URI)), findings: analysis.diagnostics };
+  reports.set(uri, report);
+  return report;
+}
+
+connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const { version, analysis } = await analysedVersionOf(document);
+  const report = reportFor(document.uri, version, analysis);
+  if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
+});
+
 async function publishDiagnostics(document: TextDocument): Promise<void> {
   try {
     const { version, analysis } = await analysedVersionOf(document);
@@ -392,11 +449,15 @@ function scheduleCheck(uri: string): void {
   });
 }
 
-documents.onDidChangeContent((change) => scheduleCheck(change.document.uri));
+// A client that pulls asks for the diagnostics after each change itself.
+documents.onDidChangeContent((change) => {
+  if (!pullDiagnostics) scheduleCheck(change.document.uri);
+});
 
 documents.onDidClose((event) => {
   analyses.delete(event.document.uri);
   analyzers.delete(event.document.uri);
+  reports.delete(event.document.uri);
   toldTooLarge.delete(event.document.uri);
   failedAnalyses.delete(event.document.uri);
   // What the file says on disk counts again (or nothing, if it was never saved).

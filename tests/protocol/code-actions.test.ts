@@ -1,6 +1,6 @@
 /**
  * Quick fixes through the real protocol: fixes travel in Diagnostic.data with the document
- * version; applying one removes the diagnostic; a fix for an older version is refused;
+ * version; applying one removes the diagnostic; a diagnostic that no longer stands gets no fix;
  * every diagnostic can be disabled for its line; codeDescription links to the rule's docs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
+  type ClientCapabilities,
   createProtocolConnection,
   InitializedNotification,
   InitializeRequest,
@@ -68,14 +69,15 @@ export function startServer(env: NodeJS.ProcessEnv = {}): ServerUnderTest {
 
 /**
  * Starts the server and completes the LSP handshake, as an editor without settings support
- * would: optionally with one workspace folder and a workspace trust flag.
+ * would: optionally with one workspace folder, a workspace trust flag and client capabilities
+ * (none by default: diagnostics are then pushed).
  */
-export async function startInitializedServer(options: { folderUri?: string; workspaceTrusted?: boolean } = {}): Promise<{ server: ServerUnderTest; result: InitializeResult }> {
+export async function startInitializedServer(options: { folderUri?: string; workspaceTrusted?: boolean; capabilities?: ClientCapabilities } = {}): Promise<{ server: ServerUnderTest; result: InitializeResult }> {
   const server = startServer();
   const result = await server.connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: {},
+    capabilities: options.capabilities ?? {},
     workspaceFolders: options.folderUri ? [{ uri: options.folderUri, name: 'ws' }] : null,
     ...(options.workspaceTrusted !== undefined ? { initializationOptions: { workspaceTrusted: options.workspaceTrusted } } : {}),
   });

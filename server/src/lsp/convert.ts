@@ -21,7 +21,7 @@ import type { HoverInfo } from '../core/hover';
 import type { PackProblemWithRange } from '../core/pack-files';
 import { SOURCE_PACK_CODE } from '../core/rules';
 import { lineBreakOf, type SourceDocument } from '../core/document';
-import type { Finding, Severity } from '../core/types';
+import type { Finding, Range, Severity } from '../core/types';
 
 /** Conversions from core values to LSP types; the only place that knows both. */
 
@@ -74,16 +74,21 @@ export interface AnalysedVersion {
 }
 
 /**
- * The quick fixes of a diagnostic published by this server, for the document at `current`'s
- * version. A diagnostic computed for another version gets none; each edit names the version
- * it applies to, so the editor refuses it too if the document changed meanwhile. Every rule
- * also offers "Disable <code> for this line".
+ * The quick fixes of a diagnostic reported by this server, for the document at `current`'s
+ * version. A diagnostic of this version is found by its index in `data`; one reported for an
+ * earlier version (a pulled report the client kept because nothing in it changed) is found by
+ * its code, message and range. A diagnostic that does not stand in the current version gets
+ * none; each edit names the version it applies to, so the editor refuses it too if the
+ * document changed meanwhile. Every rule also offers "Disable <code> for this line".
  */
 export function toCodeActions(diagnostic: Diagnostic, uri: string, current: AnalysedVersion, text: string): CodeAction[] {
   const data = diagnostic.data as Partial<FixData> | undefined;
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !data || data.uri !== uri || data.version !== current.version || typeof data.index !== 'number') return [];
-  const finding = current.diagnostics[data.index];
-  if (!finding || finding.code !== diagnostic.code || finding.message !== diagnostic.message) return [];
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !data || data.uri !== uri) return [];
+  const sameAs = (candidate: Finding | undefined): candidate is Finding =>
+    candidate !== undefined && candidate.code === diagnostic.code && candidate.message === diagnostic.message && sameRange(candidate.range, diagnostic.range);
+  let finding: Finding | undefined = data.version === current.version && typeof data.index === 'number' ? current.diagnostics[data.index] : undefined;
+  if (!sameAs(finding)) finding = current.diagnostics.find(sameAs);
+  if (!finding) return [];
   const version = current.version;
   const textDocument = { uri, version };
   const actions: CodeAction[] = finding.fixes.map((fix, index) => ({
@@ -116,6 +121,26 @@ export function toCodeActions(diagnostic: Diagnostic, uri: string, current: Anal
     });
   }
   return actions;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * Whether two versions' findings would be reported alike (code, severity, message, range):
+ * then a pulled report is answered "unchanged" and nothing is sent again. Messages are
+ * usually the same strings (a chunk's kept findings), so the comparison is cheap.
+ */
+export function sameDiagnostics(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const x = a[index] as Finding;
+    const y = b[index] as Finding;
+    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || !sameRange(x.range, y.range)) return false;
+  }
+  return true;
 }
 
 export function toHover(info: HoverInfo): Hover {
