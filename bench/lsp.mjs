@@ -26,7 +26,6 @@ export class LspServer {
     /** @type {Array<(message: any, arrivedAt: number) => boolean>} notification listeners; a listener returning true is removed */
     this.listeners = [];
     this.stderr = '';
-    this.buffer = Buffer.alloc(0);
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
         live.delete(this);
@@ -58,17 +57,31 @@ export class LspServer {
   }
 
   receive(chunk) {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    // Chunks are kept in a list and joined once a whole message is there: joining at every chunk
+    // would copy a long message (megabytes of diagnostics) over and over.
+    this.chunks ??= [];
+    this.chunks.push(chunk);
+    this.buffered = (this.buffered ?? 0) + chunk.length;
     for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (this.expected !== undefined && this.buffered < this.expected) return;
+      if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks)];
+      const buffer = this.chunks[0];
+      if (!buffer) return;
+      const headerEnd = buffer.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
-      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const header = buffer.subarray(0, headerEnd).toString('ascii');
       const length = Number(/Content-Length:\s*(\d+)/i.exec(header)?.[1]);
       if (!Number.isFinite(length)) throw new Error(`bad LSP header from the server: ${JSON.stringify(header)}`);
       const bodyStart = headerEnd + 4;
-      if (this.buffer.length < bodyStart + length) return;
-      const body = this.buffer.subarray(bodyStart, bodyStart + length).toString('utf8');
-      this.buffer = this.buffer.subarray(bodyStart + length);
+      if (buffer.length < bodyStart + length) {
+        this.expected = bodyStart + length;
+        return;
+      }
+      this.expected = undefined;
+      const body = buffer.subarray(bodyStart, bodyStart + length).toString('utf8');
+      const rest = buffer.subarray(bodyStart + length);
+      this.chunks = rest.length > 0 ? [rest] : [];
+      this.buffered = rest.length;
       const message = JSON.parse(body);
       const arrivedAt = performance.now();
       this.dispatch(message, arrivedAt, length);
@@ -81,7 +94,7 @@ export class LspServer {
       if (!waiter) return;
       this.pending.delete(message.id);
       if (message.error) waiter.reject(new Error(`${waiter.method} failed: ${message.error.message}`));
-      else waiter.resolve({ result: message.result, arrivedAt });
+      else waiter.resolve({ result: message.result, arrivedAt, length });
       return;
     }
     if ('id' in message && 'method' in message) {
@@ -134,11 +147,15 @@ export class LspServer {
     return withTimeout(Promise.race([arrival, died]), timeoutMs, `timed out after ${timeoutMs} ms waiting for ${what}`);
   }
 
-  /** The handshake the VS Code client performs (no settings support, a trusted workspace, no folders). */
-  async initialize(timeoutMs) {
+  /**
+   * The handshake (no settings support, a trusted workspace, no folders). `capabilities`: the
+   * client's; with `{ textDocument: { diagnostic: {} } }` the server expects diagnostics to be
+   * pulled, as VS Code does; with none it pushes them.
+   */
+  async initialize(timeoutMs, capabilities = {}) {
     const response = await this.request(
       'initialize',
-      { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {}, initializationOptions: { workspaceTrusted: true } },
+      { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities, initializationOptions: { workspaceTrusted: true } },
       timeoutMs,
     );
     this.notify('initialized', {});
