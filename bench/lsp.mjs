@@ -15,10 +15,13 @@ export function killAllServers() {
 }
 
 export class LspServer {
-  /** @param {string} serverFile path of dist/server.js */
-  constructor(serverFile) {
+  /**
+   * @param {string} serverFile path of dist/server.js
+   * @param {string[]} nodeArgs options for node itself (`--cpu-prof` to profile the server)
+   */
+  constructor(serverFile, nodeArgs = []) {
     this.startedAt = performance.now();
-    this.child = spawn(process.execPath, [serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     live.add(this);
     this.nextId = 1;
     /** @type {Map<number, {resolve: (value: unknown) => void, reject: (error: Error) => void, method: string}>} */

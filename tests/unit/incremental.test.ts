@@ -127,6 +127,33 @@ describe('incremental analysis', () => {
   }, 120_000);
 });
 
+describe('front matter', () => {
+  // Front matter is blanked chunk by chunk (no blanked copy of the whole text is made): the
+  // chunks and their scans must be those of the blanked text, whatever follows the front matter.
+  const frontMatter = fc.constantFrom(
+    '---\ntitle: A\n\ndate: 2024-07-01\n---\n',
+    '---\ntitle: B\n---\n\n',
+    '---\r\ndate: 2024-07-01\r\n\r\n---\r\n',
+    '---\nx: 1\n...\n',
+    '---\ny: 2\n---   \n',
+    '---\n\n\n---\n  indented after\n',
+  );
+
+  it('is blanked in the chunks as in the whole text', () => {
+    fc.assert(
+      fc.property(frontMatter, draft, (head, body) => {
+        const text = head + body;
+        const matter = readFrontMatter(text);
+        expect(matter.span).not.toBeNull();
+        const whole = scanChunk(parseInputOf(text, matter));
+        const chunked = prepareScan(new SourceDocument(text));
+        expect({ ...chunked, masked: chunked.masked, frontMatter: undefined }).toEqual({ ...whole, openAtEnd: undefined, frontMatter: undefined });
+      }),
+      { seed: 20261204, numRuns: 300 },
+    );
+  }, 120_000);
+});
+
 describe('chunk starts', () => {
   /** The definition, line by line: a line that follows a blank line and starts with neither a space nor a tab. */
   function reference(text: string): number[] {

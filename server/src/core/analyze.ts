@@ -3,7 +3,7 @@ import type { CitationStyle } from './citations';
 import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
 import { splitIntoChunks } from './chunks';
-import { joinScans, parseInputOf, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
+import { joinScans, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
 import { collectMentions, resolveReferences, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
 import { RULES, ruleLevel, type RawFinding, type RuleContext, type RuleDefinition } from './rules';
 import { definedFootnotesOf } from './rules/sourcing';
@@ -113,7 +113,7 @@ export class DocumentAnalyzer {
     const frontMatter = readFrontMatter(text);
     const previous = this.cache;
     const used = new Map<string, ChunkAnalysis>();
-    const chunks = splitIntoChunks(parseInputOf(text, frontMatter), (chunkText) => {
+    const chunks = splitIntoChunks(document.text, (chunkText) => {
       let entry = used.get(chunkText) ?? previous.get(chunkText);
       if (!entry) {
         const raw = detached(chunkText);
@@ -122,7 +122,7 @@ export class DocumentAnalyzer {
       }
       used.set(entry.raw, entry);
       return entry;
-    });
+    }, frontMatter.span);
     // Only the current version's chunks are kept.
     this.cache = used;
 

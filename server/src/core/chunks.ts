@@ -67,27 +67,62 @@ function chunkStartsAnyBreak(text: string): number[] {
   return starts;
 }
 
+/** A stretch of the text that is not Markdown (the front matter): blanked in the chunks' texts, line breaks kept. */
+export interface BlankedSpan {
+  start: number;
+  end: number;
+}
+
 /**
  * Splits a text into chunks and scans each with `scan` (which a caller may answer from a cache
  * keyed by the chunk's text). `scan(...).openAtEnd` says a block runs on past the chunk's end.
+ * With `blank`, the chunks are those of the text with that span blanked (spaces, line breaks
+ * kept), and the chunks that overlap it get their text so blanked; only the lines around the
+ * span are read twice, so no blanked copy of a long text is ever made.
  */
-export function splitIntoChunks<T extends { openAtEnd: boolean }>(text: string, scan: (chunkText: string) => T): Array<Chunk<T>> {
-  const starts = chunkStarts(text);
+export function splitIntoChunks<T extends { openAtEnd: boolean }>(text: string, scan: (chunkText: string) => T, blank: BlankedSpan | null = null): Array<Chunk<T>> {
+  const span = blank && blank.end > blank.start ? blank : null;
+  const starts = span ? startsAroundBlank(text, span) : chunkStarts(text);
+  const sliceOf = (from: number, to: number): string => {
+    const piece = text.slice(from, to);
+    return span && from < span.end && to > span.start ? blanked(piece, Math.max(0, span.start - from), Math.min(to, span.end) - from) : piece;
+  };
   starts.push(text.length);
   const last = starts.length - 1;
   const chunks: Array<Chunk<T>> = [];
   for (let from = 0; from < last; ) {
-    let span = 1;
-    let to = Math.min(from + span, last);
-    let data = scan(text.slice(starts[from], starts[to]));
+    let width = 1;
+    let to = Math.min(from + width, last);
+    let data = scan(sliceOf(starts[from] as number, starts[to] as number));
     while (data.openAtEnd && to < last) {
-      span *= 2;
-      to = Math.min(from + span, last);
-      data = scan(text.slice(starts[from], starts[to]));
+      width *= 2;
+      to = Math.min(from + width, last);
+      data = scan(sliceOf(starts[from] as number, starts[to] as number));
     }
     chunks.push({ start: starts[from] as number, end: starts[to] as number, data });
     from = to;
   }
   if (chunks.length === 0) chunks.push({ start: 0, end: 0, data: scan('') });
   return chunks;
+}
+
+/** `text` with [start, end) replaced by spaces, its line breaks kept. */
+export function blanked(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}
+
+/**
+ * The chunk starts of `text` with `span` blanked. A line's being a start depends on it and
+ * the line before it: up to the first line after the one where the span ends, the starts
+ * are read from a blanked copy of that beginning; after it, from the text itself.
+ */
+function startsAroundBlank(text: string, span: BlankedSpan): number[] {
+  const lineBreak = /\r\n|\n|\r/g;
+  lineBreak.lastIndex = span.end;
+  const found = lineBreak.exec(text);
+  const next = found ? found.index + found[0].length : text.length;
+  const head = blanked(text.slice(0, Math.min(text.length, next + 1)), span.start, Math.min(span.end, next + 1));
+  const starts = chunkStarts(head).filter((start) => start <= next);
+  for (const start of chunkStarts(text)) if (start > next) starts.push(start);
+  return starts;
 }

@@ -69,7 +69,7 @@ export function parseInputOf(text: string, frontMatter: FrontMatter): string {
 /** Scans a whole document: its chunks scanned one by one and joined (see chunks.ts). */
 export function prepareScan(document: SourceDocument): ScannableText {
   const frontMatter = readFrontMatter(document.text);
-  return joinScans(frontMatter, splitIntoChunks(parseInputOf(document.text, frontMatter), scanChunk));
+  return joinScans(frontMatter, splitIntoChunks(document.text, scanChunk, frontMatter.span));
 }
 
 /** One document's scan from its chunks' scans, offsets made absolute. `masked` is joined only when read. */
