@@ -1,4 +1,4 @@
-/** `npm run bench` smoke test: the quick run completes and reports a number in every row. No timing assertions. */
+/** `npm run bench` smoke test: the quick run completes and reports a number in every row and every goal. No timing assertions. */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -23,16 +23,19 @@ describe('bench/run.mjs --quick', () => {
 
     const report = fs.readFileSync(out, 'utf8');
     expect(run.stdout).toContain(report.split('\n').find((line) => line.startsWith('| Measurement')));
-    const rows = report
+    const cellsOf = (line: string): string[] => line.split(' | ').map((cell) => cell.replace(/^\| |\s\|$/g, ''));
+    const [goalsPart, measurementsPart] = report.split('## All measurements');
+    const rows = (measurementsPart ?? '')
       .split('\n')
       .filter((line) => line.startsWith('| ') && !line.startsWith('| Measurement') && !line.startsWith('| ---'))
-      .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |\s\|$/g, '')));
+      .map(cellsOf);
     const measurements = rows.map((cells) => cells[0]);
     for (const expected of [
       'Full analysis (lexicite)',
       'markdownlint 0.40, default rules',
       'Ratio lexicite / markdownlint',
-      'Edit → diagnostics (server, stdio)',
+      'Typing → diagnostics (server, stdio, pulled)',
+      'Typing → diagnostics (server, stdio, pushed)',
       'Hover (server, stdio)',
       'Server cold start (spawn → initialize response)',
       'Bundle size dist/client.js',
@@ -46,6 +49,22 @@ describe('bench/run.mjs --quick', () => {
     for (const cells of rows) {
       expect(cells.length, cells.join(' | ')).toBe(7);
       expect(cells[3], `${cells[0]} (${cells[1]})`).toMatch(/^\d[\d,.]*(?: (?:ms|B|KiB|MiB|GiB|%))?$/);
+    }
+    // The goals of issue 15, each with a measured value (a quick run does not judge them).
+    const goals = (goalsPart ?? '')
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| Goal') && !line.startsWith('| ---'))
+      .map(cellsOf);
+    expect(goals.map((cells) => cells[0])).toEqual([
+      '`lexicite check --format json`, 100 KB, against a process that only parses it with markdown-it',
+      'Edit → diagnostics over stdio, 100 KB, median (pulled, as VS Code does)',
+      'Hover over stdio, 100 KB, p99',
+      'Cold start: spawn → ready with every resolution loaded (a hover over one answered)',
+    ]);
+    for (const cells of goals) {
+      expect(cells.length, cells.join(' | ')).toBe(5);
+      expect(cells[1], cells[0]).toMatch(/^\d[\d,.]* (?:ms|×)$/);
+      expect(cells[3], cells[0]).toBe('(quick run)');
     }
     expect(report).toMatch(/^- Machine: .+, \d+ cores/m);
     expect(report).toMatch(/^- Node v\d+/m);

@@ -52,6 +52,8 @@ export interface DocumentAnalysis extends AnalysisResult {
   sentences: readonly Sentence[];
   /** The quotations of provisions, checked against their texts (see quotations/check.ts); worked out on first call. */
   quotations: () => readonly QuotationCheck[];
+  /** The checked quotations of the chunk that holds an offset: what a hover needs, without checking the whole draft. */
+  quotationsNear: (offset: number) => readonly QuotationCheck[];
 }
 
 /** What a chunk's analysis keeps (offsets relative to the chunk); cached by the chunk's text. */
@@ -182,6 +184,16 @@ export class DocumentAnalyzer {
     let quotations: QuotationCheck[] | null = null;
     const quotationsOf = (): QuotationCheck[] => (quotations ??= chunks.flatMap((_, index) => [...chunkContext(index).quotations()]));
     context.quotations = quotationsOf;
+    const quotationsNear = (offset: number): readonly QuotationCheck[] => {
+      let low = 0;
+      let high = chunks.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if ((chunks[mid] as (typeof chunks)[number]).start <= offset) low = mid;
+        else high = mid - 1;
+      }
+      return chunks.length > 0 ? chunkContext(low).quotations() : [];
+    };
 
     const levels = new Map(RULES.map((rule) => [rule, ruleLevel(rule.code, settings.rules)]));
     const severityOf = (rule: RuleDefinition, severity: Severity | undefined): Severity => {
@@ -228,7 +240,7 @@ export class DocumentAnalyzer {
     const suppressions = readSuppressions(document, frontMatter);
     const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
     shown.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown, sentences, quotations: quotationsOf };
+    return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown, sentences, quotations: quotationsOf, quotationsNear };
   }
 }
 

@@ -71,7 +71,7 @@ export function hoverAt(analysis: DocumentAnalysis, corpus: Corpus, offset: numb
   const reference = referenceAt(analysis, offset);
   if (!reference) {
     // A quotation found in the provision its sentence refers to says where.
-    const quotation = foundQuotationAt(analysis.quotations(), offset);
+    const quotation = foundQuotationAt(analysis.quotationsNear(offset), offset);
     return quotation ? { reference: null, range: analysis.document.rangeOf(quotation.start, quotation.end), markdown: quotationHover(quotation) } : null;
   }
   const markdown = hoverMarkdown(reference, analysis.references, corpus, options);
