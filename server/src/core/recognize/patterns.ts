@@ -228,24 +228,59 @@ export function matchFolded(pattern: FoldedPattern, text: string, folded: string
     for (const match of text.matchAll(pattern.original)) matches.push({ index: match.index, length: match[0].length });
     return matches;
   }
-  let previousIsWord = false;
-  for (let at = 0; at < folded.length; ) {
-    if (!previousIsWord) {
-      const length = matchFoldedAt(pattern, folded, at);
-      if (length > 0) {
-        matches.push({ index: at, length });
-        at += length;
-        previousIsWord = wordBefore(folded, at);
-        continue;
-      }
+  // The places a name may start, with their prefix keys, are the same for every pattern: the
+  // three name scans of a chunk (instruments, external instruments, officials) share them.
+  const { starts, keys, count } = nameStartsOf(folded);
+  let end = 0;
+  for (let index = 0; index < count; index++) {
+    const at = starts[index] as number;
+    if (at < end) continue;
+    let sticky = pattern.byPrefix.get(keys[index] as number);
+    if (!sticky) continue;
+    if (Array.isArray(sticky)) {
+      sticky = alternation(sticky, 'yu') as RegExp;
+      pattern.byPrefix.set(keys[index] as number, sticky);
     }
-    // Step by code points, as a Unicode expression does.
-    const codePoint = folded.codePointAt(at) as number;
-    previousIsWord = isWordCodePoint(codePoint);
-    at += codePoint > 0xffff ? 2 : 1;
+    sticky.lastIndex = at;
+    const length = sticky.exec(folded)?.[0].length ?? 0;
+    if (length === 0) continue;
+    matches.push({ index: at, length });
+    end = at + length;
   }
   return matches;
 }
+
+/**
+ * Where a name may start in a folded text (after no word character, at no separator: the
+ * names' lookbehind), stepping by code points as a Unicode expression does, with the prefix
+ * key of each. The last text's answer is kept: the scans of one chunk ask for the same text.
+ */
+function nameStartsOf(folded: string): NameStarts {
+  if (lastNameStarts?.folded === folded) return lastNameStarts;
+  const starts: number[] = [];
+  const keys: number[] = [];
+  let previousIsWord = false;
+  for (let at = 0; at < folded.length; ) {
+    const code = folded.charCodeAt(at);
+    if (!previousIsWord && prefixCode(code) !== 32) {
+      starts.push(at);
+      keys.push(prefixKey(folded, at));
+    }
+    const codePoint = code >= 0xd800 && code <= 0xdbff ? (folded.codePointAt(at) as number) : code;
+    previousIsWord = isWordCodePoint(codePoint);
+    at += codePoint > 0xffff ? 2 : 1;
+  }
+  lastNameStarts = { folded, starts, keys, count: starts.length };
+  return lastNameStarts;
+}
+
+interface NameStarts {
+  folded: string;
+  starts: readonly number[];
+  keys: readonly number[];
+  count: number;
+}
+let lastNameStarts: NameStarts | null = null;
 
 function foldedAlternation(names: string[]): FoldedPattern | null {
   const lower = names.map((name) => name.toLowerCase());
