@@ -401,13 +401,13 @@ let lastResultId = 0;
  * (same codes, severities, messages and ranges: an edit that changed none of them), the last
  * report stands, with its result id, so that the client is told "unchanged".
  */
-function reportFor(uri: string, version: number, analysis: DocumentAnalysis): DiagnosticReport {
+function reportFor(uri: string, analysis: DocumentAnalysis): DiagnosticReport {
   const previous = reports.get(uri);
   if (previous && sameDiagnostics(previous.findings, analysis.diagnostics)) {
     previous.findings = analysis.diagnostics;
     return previous;
   }
-  const report = { resultId: String(++lastResultId), items: analysis.diagnostics.map((finding, index) => toDiagnostic(finding, index, uri, version, DOCS_URI)), findings: analysis.diagnostics };
+  const report = { resultId: String(++lastResultId), items: analysis.diagnostics.map((finding) => toDiagnostic(finding, DOCS_URI)), findings: analysis.diagnostics };
   reports.set(uri, report);
   return report;
 }
@@ -415,8 +415,8 @@ function reportFor(uri: string, version: number, analysis: DocumentAnalysis): Di
 connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const { version, analysis } = await analysedVersionOf(document);
-  const report = reportFor(document.uri, version, analysis);
+  const { analysis } = await analysedVersionOf(document);
+  const report = reportFor(document.uri, analysis);
   if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
 });
@@ -430,7 +430,7 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
     await connection.sendDiagnostics({
       uri: document.uri,
       version,
-      diagnostics: analysis.diagnostics.map((finding, index) => toDiagnostic(finding, index, document.uri, version, DOCS_URI)),
+      diagnostics: analysis.diagnostics.map((finding) => toDiagnostic(finding, DOCS_URI)),
     });
   } catch (error) {
     connection.console.error(`Lexicite: analysis of ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

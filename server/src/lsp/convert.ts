@@ -34,27 +34,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'lexicite';
 
-/**
- * What a diagnostic carries for its quick fixes: the document version it was computed for and
- * its place in that version's analysis. The fixes are worked out only when the editor asks
- * for them (a long draft has thousands of diagnostics and few are ever fixed).
- */
-export interface FixData {
-  uri: string;
-  version: number;
-  index: number;
-}
-
 /** The client command that puts the cursor at an offset of a document once a fix is applied. */
 export const PLACE_CURSOR_COMMAND = 'lexicite.placeCursor';
 
 /**
- * A finding as an LSP diagnostic (the `index`-th of its analysis). `data` says which version
- * and finding it is, for its quick fixes; `codeDescription` links to the rule's section of the
- * README shipped with the server.
+ * A finding as an LSP diagnostic; `codeDescription` links to the rule's section of the README
+ * shipped with the server. It carries no `data`: its quick fixes are found from its code,
+ * message and range when the editor asks for them (a long draft has thousands of diagnostics,
+ * few are ever fixed, and every byte of them is sent again after most edits).
  */
-export function toDiagnostic(finding: Finding, index: number, uri: string, version: number, docsUri: string | null): Diagnostic {
-  const data: FixData = { uri, version, index };
+export function toDiagnostic(finding: Finding, docsUri: string | null): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -62,7 +51,6 @@ export function toDiagnostic(finding: Finding, index: number, uri: string, versi
     ...(docsUri ? { codeDescription: { href: `${docsUri}#${finding.code}` } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data,
   };
 }
 
@@ -75,19 +63,16 @@ export interface AnalysedVersion {
 
 /**
  * The quick fixes of a diagnostic reported by this server, for the document at `current`'s
- * version. A diagnostic of this version is found by its index in `data`; one reported for an
- * earlier version (a pulled report the client kept because nothing in it changed) is found by
- * its code, message and range. A diagnostic that does not stand in the current version gets
- * none; each edit names the version it applies to, so the editor refuses it too if the
- * document changed meanwhile. Every rule also offers "Disable <code> for this line".
+ * version: the finding of that version with the diagnostic's code, message and range (a
+ * diagnostic from an earlier version that still stands, as in a pulled report the client kept
+ * because nothing in it changed, is found too). A diagnostic that does not stand in the
+ * current version gets none; each edit names the version it applies to, so the editor refuses
+ * it too if the document changed meanwhile. Every rule also offers "Disable <code> for this
+ * line".
  */
 export function toCodeActions(diagnostic: Diagnostic, uri: string, current: AnalysedVersion, text: string): CodeAction[] {
-  const data = diagnostic.data as Partial<FixData> | undefined;
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !data || data.uri !== uri) return [];
-  const sameAs = (candidate: Finding | undefined): candidate is Finding =>
-    candidate !== undefined && candidate.code === diagnostic.code && candidate.message === diagnostic.message && sameRange(candidate.range, diagnostic.range);
-  let finding: Finding | undefined = data.version === current.version && typeof data.index === 'number' ? current.diagnostics[data.index] : undefined;
-  if (!sameAs(finding)) finding = current.diagnostics.find(sameAs);
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return [];
+  const finding = findingFor(diagnostic, current);
   if (!finding) return [];
   const version = current.version;
   const textDocument = { uri, version };
@@ -121,6 +106,24 @@ export function toCodeActions(diagnostic: Diagnostic, uri: string, current: Anal
     });
   }
   return actions;
+}
+
+/** The finding a diagnostic stands for in `current`: a binary search by its start, then its code, message and range. */
+function findingFor(diagnostic: Diagnostic, current: AnalysedVersion): Finding | undefined {
+  const findings = current.diagnostics;
+  const start = current.document.offsetAt(diagnostic.range.start);
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((findings[mid] as Finding).start < start) low = mid + 1;
+    else high = mid;
+  }
+  for (let index = low; index < findings.length && (findings[index] as Finding).start === start; index++) {
+    const candidate = findings[index] as Finding;
+    if (candidate.code === diagnostic.code && candidate.message === diagnostic.message && sameRange(candidate.range, diagnostic.range)) return candidate;
+  }
+  return undefined;
 }
 
 function sameRange(a: Range, b: Range): boolean {
