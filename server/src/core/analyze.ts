@@ -4,7 +4,7 @@ import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
 import { splitIntoChunks } from './chunks';
 import { joinScans, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
-import { collectMentions, resolveReferences, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
+import { collectMentions, resolveReferences, shiftedLines, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
 import { RULES, ruleLevel, type RawFinding, type RuleContext, type RuleDefinition } from './rules';
 import { definedFootnotesOf } from './rules/sourcing';
 import { chunkSentences, linkDefinitions, type ProseSentence, type Sentence } from './sentences';
@@ -90,6 +90,9 @@ interface StoredFinding {
   /** Relative to the chunk's start. */
   start: number;
   end: number;
+  /** Its range when the chunk started on `line`: a chunk starts at the start of a line, so a move keeps the columns. */
+  range: Range;
+  line: number;
 }
 
 /**
@@ -206,7 +209,9 @@ export class DocumentAnalyzer {
     const definedFootnotes = definedFootnotesOf(scan);
     const diagnostics: Finding[] = [];
     chunks.forEach(({ start: base, data: chunk }, index) => {
-      const resolution = (recognition[index] as RecognitionChunk).resolved?.token ?? chunk;
+      const resolved = (recognition[index] as RecognitionChunk).resolved;
+      const resolution = resolved?.token ?? chunk;
+      const line = resolved?.line ?? document.positionAt(base).line;
       chunk.citedLabels ??= citedLabelsOf(chunk.sentences ?? []);
       const environment = environmentOf(shared, chunk.citedLabels, definedFootnotes, linkLabels);
       const kept = chunk.findings;
@@ -219,7 +224,8 @@ export class DocumentAnalyzer {
             const again = stored.rule.check(chunkContext(index)).find((raw) => raw.start === start && raw.end === end && raw.message === stored.message);
             return again ? (typeof again.fixes === 'function' ? again.fixes() : again.fixes) : [];
           };
-          diagnostics.push(new AnalysisFinding(stored.message, start, end, fixes, stored.rule.code, severityOf(stored.rule, stored.severity), document.rangeOf(start, end)));
+          const range = line === stored.line ? stored.range : shiftedLines(stored.range, line - stored.line);
+          diagnostics.push(new AnalysisFinding(stored.message, start, end, fixes, stored.rule.code, severityOf(stored.rule, stored.severity), range));
         }
         return;
       }
@@ -227,8 +233,9 @@ export class DocumentAnalyzer {
       const local = chunkContext(index);
       for (const rule of chunkRules) {
         for (const raw of rule.check(local)) {
-          stored.push({ rule, severity: raw.severity, message: raw.message, start: raw.start - base, end: raw.end - base });
-          diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, raw.fixes, rule.code, severityOf(rule, raw.severity), document.rangeOf(raw.start, raw.end)));
+          const range = document.rangeOf(raw.start, raw.end);
+          stored.push({ rule, severity: raw.severity, message: raw.message, start: raw.start - base, end: raw.end - base, range, line });
+          diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, raw.fixes, rule.code, severityOf(rule, raw.severity), range));
         }
       }
       chunk.findings = { resolution, environment, findings: stored };

@@ -1,6 +1,6 @@
 import type { Corpus, Instrument, Official } from '../corpus';
 import type { SourceDocument } from '../document';
-import type { Reference, ResolvedBy } from '../types';
+import type { Range, Reference, ResolvedBy } from '../types';
 import { foldCase, nameKey, patternsFor, type CorpusPatterns } from './patterns';
 import { articleMentions, chapterMentions, CHARTER_ID } from './articles';
 import { describedMentions, describedTreaty, type DescribedTreaty } from './described';
@@ -260,7 +260,8 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       let memo = exact as ResolutionMemo;
       if (moved) {
         const delta = chunk.start - moved.start;
-        memo = { ...moved, start: chunk.start, line, references: moved.references.map((reference) => movedBy(reference, delta, document)) };
+        const lines = line - moved.line;
+        memo = { ...moved, start: chunk.start, line, references: moved.references.map((reference) => movedBy(reference, delta, lines)) };
         remember(memos, memo);
       }
       chunk.resolved = memo;
@@ -510,9 +511,15 @@ function sameContext(a: Context, b: Context): boolean {
 }
 
 /** A reference of a chunk that moved by `delta` in the document. */
-function movedBy(reference: Reference, delta: number, document: SourceDocument): Reference {
+/**
+ * A reference of a chunk that moved by `delta` code units and `lines` lines. A chunk starts at
+ * the start of a line, so its references keep their columns: their range is the same object
+ * when no line was added or removed before the chunk, else the same columns on shifted lines.
+ */
+function movedBy(reference: Reference, delta: number, lines: number): Reference {
   const start = reference.start + delta;
   const end = reference.end + delta;
+  const range = lines === 0 ? reference.range : shiftedLines(reference.range, lines);
   const moved = (span: Span | null): Span | null => (span ? { start: span.start + delta, end: span.end + delta } : null);
   // The same shape as emit() makes, field by field: a spread of a long draft's thousands of references was the slowest step of an edit.
   return {
@@ -523,7 +530,7 @@ function movedBy(reference: Reference, delta: number, document: SourceDocument):
     text: reference.text,
     start,
     end,
-    range: document.rangeOf(start, end),
+    range,
     resolvedBy: reference.resolvedBy,
     candidates: reference.candidates,
     contextInstrumentId: reference.contextInstrumentId,
@@ -533,6 +540,11 @@ function movedBy(reference: Reference, delta: number, document: SourceDocument):
     writtenTitleSpan: moved(reference.writtenTitleSpan),
     inCitation: reference.inCitation,
   };
+}
+
+/** A range `lines` lines further down, its columns kept. */
+export function shiftedLines(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
 /** Whether a span lies inside one of the sorted, non-overlapping spans. */
