@@ -229,14 +229,16 @@ export class DocumentAnalyzer {
         }
         return;
       }
-      const stored: StoredFinding[] = [];
+      const found: Array<{ rule: RuleDefinition; raw: RawFinding }> = [];
       const local = chunkContext(index);
-      for (const rule of chunkRules) {
-        for (const raw of rule.check(local)) {
-          const range = document.rangeOf(raw.start, raw.end);
-          stored.push({ rule, severity: raw.severity, message: raw.message, start: raw.start - base, end: raw.end - base, range, line });
-          diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, raw.fixes, rule.code, severityOf(rule, raw.severity), range));
-        }
+      for (const rule of chunkRules) for (const raw of rule.check(local)) found.push({ rule, raw });
+      // Kept in the order the diagnostics are sorted in, so that the draft's list is nearly sorted already.
+      found.sort((a, b) => byPosition(a.raw.start, a.raw.end, a.rule.code, b.raw.start, b.raw.end, b.rule.code));
+      const stored: StoredFinding[] = [];
+      for (const { rule, raw } of found) {
+        const range = document.rangeOf(raw.start, raw.end);
+        stored.push({ rule, severity: raw.severity, message: raw.message, start: raw.start - base, end: raw.end - base, range, line });
+        diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, raw.fixes, rule.code, severityOf(rule, raw.severity), range));
       }
       chunk.findings = { resolution, environment, findings: stored };
     });
@@ -246,7 +248,7 @@ export class DocumentAnalyzer {
     }
     const suppressions = readSuppressions(document, frontMatter);
     const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
-    shown.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    shown.sort((a, b) => byPosition(a.start, a.end, a.code, b.start, b.end, b.code));
     return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown, sentences, quotations: quotationsOf, quotationsNear };
   }
 }
@@ -284,6 +286,11 @@ class AnalysisFinding implements Finding {
   toJSON(): Omit<Finding, 'fixes'> & { fixes: Fix[] } {
     return { code: this.code, severity: this.severity, message: this.message, start: this.start, end: this.end, range: this.range, fixes: this.fixes };
   }
+}
+
+/** The order of diagnostics: by start, then end, then code. */
+function byPosition(aStart: number, aEnd: number, aCode: string, bStart: number, bEnd: number, bCode: string): number {
+  return aStart - bStart || aEnd - bEnd || (aCode < bCode ? -1 : aCode > bCode ? 1 : 0);
 }
 
 /** Per chunk (same index), the references that start in it (both lists are in document order). */
