@@ -44,6 +44,17 @@ export const PLACE_CURSOR_COMMAND = 'lexicite.placeCursor';
  * few are ever fixed, and every byte of them is sent again after most edits).
  */
 export function toDiagnostic(finding: Finding, docsUri: string | null): Diagnostic {
+  // A finding kept from an earlier version on an unchanged line has the same range object:
+  // its diagnostic is the same too, and is not built again (a long draft has thousands).
+  const made = diagnosticByRange.get(finding.range);
+  if (made && made.message === finding.message && made.code === finding.code && made.severity === SEVERITY[finding.severity] && made.codeDescription?.href === (docsUri ? `${docsUri}#${finding.code}` : undefined)) return made;
+  const diagnostic = buildDiagnostic(finding, docsUri);
+  diagnosticByRange.set(finding.range, diagnostic);
+  return diagnostic;
+}
+const diagnosticByRange = new WeakMap<Range, Diagnostic>();
+
+function buildDiagnostic(finding: Finding, docsUri: string | null): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
