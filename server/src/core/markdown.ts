@@ -59,6 +59,29 @@ export interface ChunkScan {
   footnoteDefinitions: FootnoteDefinition[];
   /** A fenced code block or an HTML block runs to the chunk's end: it may go on in the next chunk. */
   openAtEnd: boolean;
+  /** Its spans with absolute offsets where the chunk last stood (joinScans), reused while it stands there. */
+  placed?: PlacedScan;
+}
+
+interface PlacedScan {
+  start: number;
+  citationSpans: ScannableText['citationSpans'];
+  headings: ScannableText['headings'];
+  footnoteReferences: FootnoteReference[];
+  footnoteDefinitions: FootnoteDefinition[];
+}
+
+/** A chunk scan's spans with absolute offsets, at `base`; kept on the scan, so that a chunk an edit did not move costs no new objects. */
+function placedScan(data: ChunkScan, base: number): PlacedScan {
+  if (data.placed?.start === base) return data.placed;
+  data.placed = {
+    start: base,
+    citationSpans: data.citationSpans.map((span) => ({ start: span.start + base, end: span.end + base })),
+    headings: data.headings.map((heading) => ({ ...heading, start: heading.start + base, end: heading.end + base })),
+    footnoteReferences: data.footnoteReferences.map((reference) => ({ ...reference, start: reference.start + base, end: reference.end + base })),
+    footnoteDefinitions: data.footnoteDefinitions.map((definition) => ({ ...definition, start: definition.start + base, end: definition.end + base, labelStart: definition.labelStart + base, labelEnd: definition.labelEnd + base })),
+  };
+  return data.placed;
 }
 
 /** The text a document's Markdown is parsed from: the front matter (not Markdown) blanked, line breaks kept. */
@@ -79,12 +102,11 @@ export function joinScans(frontMatter: FrontMatter, chunks: ReadonlyArray<Chunk<
   const footnoteReferences: FootnoteReference[] = [];
   const footnoteDefinitions: FootnoteDefinition[] = [];
   for (const { start: base, data } of chunks) {
-    for (const span of data.citationSpans) citationSpans.push({ start: span.start + base, end: span.end + base });
-    for (const heading of data.headings) headings.push({ ...heading, start: heading.start + base, end: heading.end + base });
-    for (const reference of data.footnoteReferences) footnoteReferences.push({ ...reference, start: reference.start + base, end: reference.end + base });
-    for (const definition of data.footnoteDefinitions) {
-      footnoteDefinitions.push({ ...definition, start: definition.start + base, end: definition.end + base, labelStart: definition.labelStart + base, labelEnd: definition.labelEnd + base });
-    }
+    const placed = placedScan(data, base);
+    for (const span of placed.citationSpans) citationSpans.push(span);
+    for (const heading of placed.headings) headings.push(heading);
+    for (const reference of placed.footnoteReferences) footnoteReferences.push(reference);
+    for (const definition of placed.footnoteDefinitions) footnoteDefinitions.push(definition);
   }
   let masked: string | null = null;
   return {
