@@ -175,6 +175,8 @@ export class DocumentAnalyzer {
     };
 
     const diagnostics = runRules({ document, context, chunks, recognition, chunkContext, rules: settings.rules, linkLabels });
+    // The chunks' contexts are made again if a fix or a hover asks: kept, they would double what a long draft's analysis holds.
+    chunkContexts.length = 0;
     const suppressions = readSuppressions(document, frontMatter);
     const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
     shown.sort(byPosition);

@@ -71,6 +71,29 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
   const shared = `${JSON.stringify(rules)}\u0000${context.documentDate}\u0000${context.citationScope}\u0000${context.externalReferences}`;
   const definedFootnotes = definedFootnotesOf(context.scan);
   const diagnostics: Finding[] = [];
+  /**
+   * A finding's fixes, worked out when asked for by running its rule again on its chunk in this
+   * version (offsets and footnote numbers as they are now). Nothing of the chunk's context is
+   * kept meanwhile: a long draft has thousands of findings and few are ever fixed.
+   */
+  const rerun = new Map<string, Map<string, RawFinding[]>>();
+  const fixesLater = (stored: StoredFinding, index: number, start: number, end: number) => (): Fix[] => {
+    // One run of the rule per chunk, its findings by position: asking for every fix of a chunk stays linear.
+    const key = `${index} ${stored.rule.code}`;
+    let atPositions = rerun.get(key);
+    if (!atPositions) {
+      atPositions = new Map();
+      for (const raw of stored.rule.check(chunkContext(index))) {
+        const at = `${raw.start} ${raw.end}`;
+        const list = atPositions.get(at);
+        if (list) list.push(raw);
+        else atPositions.set(at, [raw]);
+      }
+      rerun.set(key, atPositions);
+    }
+    const again = atPositions.get(`${start} ${end}`)?.find((raw) => raw.message === stored.message);
+    return again ? (typeof again.fixes === 'function' ? again.fixes() : again.fixes) : [];
+  };
   chunks.forEach(({ start: base, data: chunk }, index) => {
     const resolved = (recognition[index] as RecognitionChunk).resolved;
     const resolution = resolved?.token ?? chunk;
@@ -82,13 +105,8 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
       for (const stored of kept.findings) {
         const start = stored.start + base;
         const end = stored.end + base;
-        // The fixes are worked out again against this version (offsets, footnote numbers) when asked for.
-        const fixes = (): Fix[] => {
-          const again = stored.rule.check(chunkContext(index)).find((raw) => raw.start === start && raw.end === end && raw.message === stored.message);
-          return again ? (typeof again.fixes === 'function' ? again.fixes() : again.fixes) : [];
-        };
         const range = line === stored.line ? stored.range : shiftedLines(stored.range, line - stored.line);
-        diagnostics.push(new AnalysisFinding(stored.message, start, end, fixes, stored.rule.code, severityOf(stored.rule, stored.severity), range));
+        diagnostics.push(new AnalysisFinding(stored.message, start, end, fixesLater(stored, index, start, end), stored.rule.code, severityOf(stored.rule, stored.severity), range));
       }
       return;
     }
@@ -100,8 +118,11 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
     const stored: StoredFinding[] = [];
     for (const { rule, raw } of found) {
       const range = document.rangeOf(raw.start, raw.end);
-      stored.push({ rule, severity: raw.severity, message: raw.message, start: raw.start - base, end: raw.end - base, range, line });
-      diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, raw.fixes, rule.code, severityOf(rule, raw.severity), range));
+      const kept: StoredFinding = { rule, severity: raw.severity, message: raw.message, start: raw.start - base, end: raw.end - base, range, line };
+      stored.push(kept);
+      // Fixes that are already worked out are kept; a fix function is not: it would keep the chunk's context alive.
+      const fixes = typeof raw.fixes === 'function' ? fixesLater(kept, index, raw.start, raw.end) : raw.fixes;
+      diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, fixes, rule.code, severityOf(rule, raw.severity), range));
     }
     chunk.findings = { resolution, environment, findings: stored };
   });
