@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import markdownItFootnote from 'markdown-it-footnote';
-import { splitIntoChunks, type Chunk } from './chunks';
+import { blanked, splitIntoChunks, type Chunk } from './chunks';
 import { endsWithLineBreak, SourceDocument } from './document';
 import { collectFootnotes, recordFootnoteDefinitions, type FootnoteDefinition, type FootnoteReference } from './footnotes';
 
@@ -86,7 +86,7 @@ function placedScan(data: ChunkScan, base: number): PlacedScan {
 
 /** The text a document's Markdown is parsed from: the front matter (not Markdown) blanked, line breaks kept. */
 export function parseInputOf(text: string, frontMatter: FrontMatter): string {
-  return frontMatter.span ? blankOut(text, [frontMatter.span]) : text;
+  return frontMatter.span ? blanked(text, frontMatter.span.start, frontMatter.span.end) : text;
 }
 
 /** Scans a whole document: its chunks scanned one by one and joined (see chunks.ts). */
@@ -197,17 +197,6 @@ function maskedText(text: string, prose: ReadonlyArray<{ start: number; end: num
   }
   blankTo(text.length);
   return pieces.join('');
-}
-
-/** The text with the given spans replaced by spaces (line breaks kept). */
-function blankOut(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
-  let result = '';
-  let at = 0;
-  for (const span of spans) {
-    result += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\r\n]/g, ' ');
-    at = span.end;
-  }
-  return result + text.slice(at);
 }
 
 /**

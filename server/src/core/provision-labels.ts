@@ -30,23 +30,7 @@ interface ParsedPart {
   rest: string;
 }
 
-/**
- * Parsed parts, by their text: sorting a draft's cited provisions compares each id many times
- * (the first hover over an instrument sorts them all). Bounded: ids are the corpus's and the
- * ones drafts write.
- */
-const parsedParts = new Map<string, ParsedPart>();
-
 function parsePart(part: string): ParsedPart {
-  let parsed = parsedParts.get(part);
-  if (!parsed) {
-    if (parsedParts.size >= 10_000) parsedParts.clear();
-    parsedParts.set(part, (parsed = readPart(part)));
-  }
-  return parsed;
-}
-
-function readPart(part: string): ParsedPart {
   const match = /^(pp|op|art)-(\d+)([a-z]?)(.*)$/.exec(part);
   if (!match) return { kind: 'other', number: Number.MAX_SAFE_INTEGER, letter: '', rest: part };
   const kind = match[1] as 'pp' | 'op' | 'art';

@@ -51,7 +51,7 @@ export function readSuppressions(document: SourceDocument, frontMatter: FrontMat
       switches.push({ line: document.positionAt(match.index).line, kind: kind === 'disable' ? 'disable' : 'enable', codes });
     }
   }
-  if (nextLine.size === 0 && switches.length === 0) return { isSuppressed: () => false };
+  if (nextLine.size === 0 && switches.length === 0) return NONE;
   return {
     isSuppressed(code: string, line: number): boolean {
       if (nextLine.has(line)) {

@@ -47,12 +47,12 @@ export function toDiagnostic(finding: Finding, docsUri: string | null): Diagnost
   // A finding kept from an earlier version on an unchanged line has the same range object:
   // its diagnostic is the same too, and is not built again (a long draft has thousands).
   const made = diagnosticByRange.get(finding.range);
-  if (made && made.message === finding.message && made.code === finding.code && made.severity === SEVERITY[finding.severity] && made.codeDescription?.href === (docsUri ? `${docsUri}#${finding.code}` : undefined)) return made;
+  if (made && made.docsUri === docsUri && made.diagnostic.message === finding.message && made.diagnostic.code === finding.code && made.diagnostic.severity === SEVERITY[finding.severity]) return made.diagnostic;
   const diagnostic = buildDiagnostic(finding, docsUri);
-  diagnosticByRange.set(finding.range, diagnostic);
+  diagnosticByRange.set(finding.range, { docsUri, diagnostic });
   return diagnostic;
 }
-const diagnosticByRange = new WeakMap<Range, Diagnostic>();
+const diagnosticByRange = new WeakMap<Range, { docsUri: string | null; diagnostic: Diagnostic }>();
 
 function buildDiagnostic(finding: Finding, docsUri: string | null): Diagnostic {
   return {

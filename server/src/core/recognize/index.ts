@@ -510,7 +510,6 @@ function sameContext(a: Context, b: Context): boolean {
   return true;
 }
 
-/** A reference of a chunk that moved by `delta` in the document. */
 /**
  * A reference of a chunk that moved by `delta` code units and `lines` lines. A chunk starts at
  * the start of a line, so its references keep their columns: their range is the same object

@@ -210,7 +210,11 @@ export function matchFoldedAt(pattern: FoldedPattern, folded: string, at: number
   // No name starts with a separator; skipping them also keeps the key's reading of a separator
   // run to once per word (a text of spaces would otherwise be read to its end at every position).
   if (at >= folded.length || prefixCode(folded.charCodeAt(at)) === 32) return 0;
-  const key = prefixKey(folded, at);
+  return matchKeyedAt(pattern, folded, at, prefixKey(folded, at));
+}
+
+/** The length of the name of the group with prefix key `key` that starts right at `at`, or 0; a group's pattern is built on first use. */
+function matchKeyedAt(pattern: FoldedPattern, folded: string, at: number, key: number): number {
   let sticky = pattern.byPrefix.get(key);
   if (!sticky) return 0;
   if (Array.isArray(sticky)) {
@@ -235,14 +239,7 @@ export function matchFolded(pattern: FoldedPattern, text: string, folded: string
   for (let index = 0; index < count; index++) {
     const at = starts[index] as number;
     if (at < end) continue;
-    let sticky = pattern.byPrefix.get(keys[index] as number);
-    if (!sticky) continue;
-    if (Array.isArray(sticky)) {
-      sticky = alternation(sticky, 'yu') as RegExp;
-      pattern.byPrefix.set(keys[index] as number, sticky);
-    }
-    sticky.lastIndex = at;
-    const length = sticky.exec(folded)?.[0].length ?? 0;
+    const length = matchKeyedAt(pattern, folded, at, keys[index] as number);
     if (length === 0) continue;
     matches.push({ index: at, length });
     end = at + length;
