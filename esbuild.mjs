@@ -56,10 +56,15 @@ const common = {
   banner: { js: "var __lexiciteImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+// dist/server.js and dist/cli.js are small starters that run the bundles (server-bundle.js,
+// cli-bundle.js) with V8's code cache: see server/src/boot/code-cache.ts.
+const starter = { ...common, plugins: [], banner: { js: '#!/usr/bin/env node' }, define: {} };
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
-  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+  { ...common, entryPoints: { 'server-bundle': 'server/src/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'cli-bundle': 'server/src/cli.ts' }, outdir: 'dist' },
+  { ...starter, entryPoints: { server: 'server/src/boot/server.ts' }, outdir: 'dist' },
+  { ...starter, entryPoints: { cli: 'server/src/boot/cli.ts' }, outdir: 'dist' },
 ];
 
 // The JSON Schemas compile to standalone validators that the bundles include.

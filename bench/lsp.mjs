@@ -29,6 +29,9 @@ export class LspServer {
     /** @type {Array<(message: any, arrivedAt: number) => boolean>} notification listeners; a listener returning true is removed */
     this.listeners = [];
     this.stderr = '';
+    /** Capabilities the server registered dynamically (client/registerCapability). */
+    this.registered = [];
+    this.registrationWaiters = [];
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
         live.delete(this);
@@ -102,6 +105,10 @@ export class LspServer {
     }
     if ('id' in message && 'method' in message) {
       // A request from the server (configuration, registration, progress): answer so it never waits on us.
+      if (message.method === 'client/registerCapability') {
+        this.registered.push(...(message.params?.registrations ?? []));
+        for (const wake of this.registrationWaiters.splice(0)) wake();
+      }
       const result = message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null;
       this.send({ jsonrpc: '2.0', id: message.id, result });
       return;
@@ -163,6 +170,19 @@ export class LspServer {
     );
     this.notify('initialized', {});
     return response;
+  }
+
+  /** Resolves with the server's registrations for `method` once there are `count` of them. */
+  registrations(method, count, timeoutMs) {
+    const done = new Promise((resolve) => {
+      const check = () => {
+        const matching = this.registered.filter((registration) => registration.method === method);
+        if (matching.length >= count) resolve(matching);
+        else this.registrationWaiters.push(check);
+      };
+      check();
+    });
+    return withTimeout(done, timeoutMs, `timed out after ${timeoutMs} ms waiting for ${count} registrations of ${method}`);
   }
 
   /** shutdown + exit, then SIGKILL if the server is still there after `graceMs`. */

@@ -15,6 +15,7 @@ import {
   ShowMessageNotification,
   createConnection,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticRequest,
   ProposedFeatures,
   RequestType,
   TextDocuments,
@@ -41,6 +42,7 @@ import { builtInTargetOf, importOfficialText, type ImportRequest, type ImportRes
 import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
 import { DEFAULT_MAX_FILE_SIZE, settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
 import { packProblemToDiagnostic, sameDiagnostics, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
+import { findingsOfSlice, sliceIdentifiers, sliceOfIdentifier } from './lsp/diagnostic-slices';
 import { defaultDataDirectory } from './runtime';
 
 if (process.argv.includes('--version')) {
@@ -102,6 +104,8 @@ let canPullConfiguration = false;
  * sent again. Clients without pull get every version's diagnostics pushed.
  */
 let pullDiagnostics = false;
+/** Whether diagnostics are pulled in slices (the client registers providers dynamically): see lsp/diagnostic-slices.ts. */
+let sliceDiagnostics = false;
 let canRefreshDiagnostics = false;
 let canWatchFiles = false;
 let canWatchRelativePatterns = false;
@@ -115,6 +119,7 @@ let packWatcherRegistration: Promise<Disposable> | undefined;
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+  sliceDiagnostics = params.capabilities.textDocument?.diagnostic?.dynamicRegistration === true;
   canRefreshDiagnostics = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   const watchCapability = params.capabilities.workspace?.didChangeWatchedFiles;
   canWatchFiles = watchCapability?.dynamicRegistration === true;
@@ -135,7 +140,7 @@ connection.onInitialize((params): InitializeResult => {
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       completionProvider: { triggerCharacters: ['^', ' ', '/', '@'] },
-      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'lexicite', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullDiagnostics && !sliceDiagnostics ? { diagnosticProvider: { identifier: 'lexicite', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'lexicite-language-server' },
   };
@@ -147,6 +152,13 @@ connection.onInitialized(() => {
     connection.console.error(`Lexicite data problem: ${problem.file} at ${problem.jsonPath}: ${problem.message}`);
   }
   connection.console.info(`Lexicite language server started: ${builtinCorpus.instruments.length} instruments loaded.`);
+  if (sliceDiagnostics) {
+    for (const identifier of sliceIdentifiers()) {
+      void connection.client
+        .register(DocumentDiagnosticRequest.type, { documentSelector: null, identifier, interFileDependencies: false, workspaceDiagnostics: false })
+        .catch((error: unknown) => connection.console.error(`Lexicite: the client refused the diagnostics provider ${identifier}: ${String(error)}`));
+    }
+  }
   void reloadPacks();
 });
 
@@ -387,28 +399,33 @@ function checkOpenDocumentsAgain(): void {
   if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
 }
 
-/** The last report pulled for each open document: its result id, its items and the findings they came from. */
+/** The last report pulled for each open document and slice: its result id, its items and the findings they came from. */
 interface DiagnosticReport {
   resultId: string;
   items: Diagnostic[];
   findings: DocumentAnalysis['diagnostics'];
 }
-const reports = new Map<string, DiagnosticReport>();
+/** By document URI, then by slice (-1: the whole list). */
+const reports = new Map<string, Map<number, DiagnosticReport>>();
 let lastResultId = 0;
 
 /**
- * The report of a document's diagnostics for a version. When the findings are reported alike
- * (same codes, severities, messages and ranges: an edit that changed none of them), the last
- * report stands, with its result id, so that the client is told "unchanged".
+ * The report of a document's diagnostics (or of one slice of them) for a version. When the
+ * findings are reported alike (same codes, severities, messages and ranges: an edit that
+ * changed none of them), the last report stands, with its result id, so that the client is
+ * told "unchanged".
  */
-function reportFor(uri: string, analysis: DocumentAnalysis): DiagnosticReport {
-  const previous = reports.get(uri);
-  if (previous && sameDiagnostics(previous.findings, analysis.diagnostics)) {
-    previous.findings = analysis.diagnostics;
+function reportFor(uri: string, slice: number | null, analysis: DocumentAnalysis): DiagnosticReport {
+  const findings = slice === null ? analysis.diagnostics : findingsOfSlice(analysis.diagnostics, slice);
+  let bySlice = reports.get(uri);
+  if (!bySlice) reports.set(uri, (bySlice = new Map()));
+  const previous = bySlice.get(slice ?? -1);
+  if (previous && sameDiagnostics(previous.findings, findings)) {
+    previous.findings = findings;
     return previous;
   }
-  const report = { resultId: String(++lastResultId), items: analysis.diagnostics.map((finding) => toDiagnostic(finding, DOCS_URI)), findings: analysis.diagnostics };
-  reports.set(uri, report);
+  const report = { resultId: String(++lastResultId), items: findings.map((finding) => toDiagnostic(finding, DOCS_URI)), findings };
+  bySlice.set(slice ?? -1, report);
   return report;
 }
 
@@ -416,7 +433,7 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
   const document = documents.get(params.textDocument.uri);
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const { analysis } = await analysedVersionOf(document);
-  const report = reportFor(document.uri, analysis);
+  const report = reportFor(document.uri, sliceOfIdentifier(params.identifier), analysis);
   if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
 });

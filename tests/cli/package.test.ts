@@ -52,9 +52,9 @@ describe('.vsix contents', () => {
       encoding: 'utf8',
     });
     const files = listing.split('\n').map((line) => line.trim()).filter(Boolean).sort();
-    const unexpected = files.filter((file) => !/^(package\.json|README\.md|LICENSE|dist\/(client|server|cli)\.js|data\/.+|snippets\/.+)$/.test(file));
+    const unexpected = files.filter((file) => !/^(package\.json|README\.md|LICENSE|dist\/(client|server|cli|server-bundle|cli-bundle)\.js|data\/.+|snippets\/.+)$/.test(file));
     expect(unexpected).toEqual([]);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'snippets/markdown.json']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/server-bundle.js', 'dist/cli-bundle.js', 'snippets/markdown.json']) {
       expect(files).toContain(required);
     }
     expect(files.some((file) => file.startsWith('data/instruments/'))).toBe(true);

@@ -10,6 +10,8 @@ import {
   InitializedNotification,
   InitializeRequest,
   type InitializeResult,
+  type Registration,
+  RegistrationRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
@@ -26,6 +28,8 @@ export interface ServerUnderTest {
   /** Drops diagnostics already received for `uri`, so the next wait sees only new ones. */
   forget: (uri: string) => void;
   exited: Promise<number | null>;
+  /** Resolves once the server has registered `count` capabilities for `method` (client/registerCapability), with them all. */
+  registrations: (method: string, count: number) => Promise<Registration[]>;
 }
 
 export function startServer(env: NodeJS.ProcessEnv = {}): ServerUnderTest {
@@ -49,9 +53,26 @@ export function startServer(env: NodeJS.ProcessEnv = {}): ServerUnderTest {
       received.push(params);
     }
   });
+  // Dynamic registrations (a client that declares dynamicRegistration gets them): accepted and kept.
+  const registered: Registration[] = [];
+  const registrationWaiters: Array<() => void> = [];
+  connection.onRequest(RegistrationRequest.type, (params) => {
+    registered.push(...params.registrations);
+    for (const wake of registrationWaiters.splice(0)) wake();
+  });
   connection.listen();
 
   return {
+    registrations(method, count) {
+      return new Promise((resolve) => {
+        const check = (): void => {
+          const matching = registered.filter((registration) => registration.method === method);
+          if (matching.length >= count) resolve(matching);
+          else registrationWaiters.push(check);
+        };
+        check();
+      });
+    },
     connection,
     process: child,
     stderr: () => stderr,

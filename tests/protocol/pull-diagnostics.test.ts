@@ -1,10 +1,12 @@
 /**
  * Pulled diagnostics (LSP 3.17 textDocument/diagnostic) through the real protocol, for a
- * client that declares it can pull, as VS Code does: the server pushes nothing for the draft,
+ * client that declares it can pull: the server pushes nothing for the draft,
  * answers with a result id, says "unchanged" when an edit changed none of the diagnostics,
  * sends the full report when one changed, and a diagnostic the client kept from an earlier
  * version still gets its quick fixes. Clients that cannot pull keep getting pushed
- * diagnostics (every other protocol test is such a client).
+ * diagnostics (every other protocol test is such a client). A client that registers
+ * providers dynamically, as VS Code does, pulls the diagnostics in slices by line, and an edit
+ * within a line re-sends only its line's slice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -114,5 +116,92 @@ describe('pulled diagnostics', () => {
     // Every earlier step would have pushed diagnostics for the draft; a push would be waiting here.
     const pushed = await Promise.race([server.nextDiagnostics(URI), pull().then(() => 'pulled')]);
     expect(pushed).toBe('pulled');
+  });
+});
+
+describe('pulled diagnostics in slices (a client that registers providers dynamically)', () => {
+  const SLICED_URI = 'file:///workspace/sliced.md';
+  // Four wrong years, on lines 2, 4, 6 and 8: slices 2, 4, 6 and 0 of 8.
+  const sliced = [
+    '# Sliced',
+    '',
+    'Resolution 1718 (2009) is cited.[^1]',
+    '',
+    'Resolution 1874 (2006) is cited.[^1]',
+    '',
+    'Resolution 2270 (2017) is cited.[^1]',
+    '',
+    'Resolution 2397 (2016) is cited.[^1]',
+    '',
+    '[^1]: The official record.',
+    '',
+  ].join('\n');
+  let slicedServer: ServerUnderTest;
+  let slicedInit: InitializeResult;
+  let identifiers: string[];
+
+  beforeAll(async () => {
+    ({ server: slicedServer, result: slicedInit } = await startInitializedServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: true } } } }));
+    const registrations = await slicedServer.registrations(DocumentDiagnosticRequest.method, 8);
+    identifiers = registrations.map((registration) => (registration.registerOptions as { identifier: string }).identifier);
+    await slicedServer.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: SLICED_URI, languageId: 'markdown', version: 1, text: sliced } });
+  });
+
+  afterAll(() => {
+    if (slicedServer.process.exitCode === null) slicedServer.process.kill();
+  });
+
+  async function pullSlice(identifier: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return slicedServer.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: SLICED_URI }, identifier, ...(previousResultId ? { previousResultId } : {}) });
+  }
+
+  it('registers eight providers instead of declaring one, and each slice holds the diagnostics of its lines', async () => {
+    expect(slicedInit.capabilities.diagnosticProvider).toBeUndefined();
+    expect([...identifiers].sort()).toEqual(['lexicite/0', 'lexicite/1', 'lexicite/2', 'lexicite/3', 'lexicite/4', 'lexicite/5', 'lexicite/6', 'lexicite/7']);
+    const lines: number[] = [];
+    for (const identifier of identifiers) {
+      const { items } = full(await pullSlice(identifier));
+      const slice = Number(identifier.split('/')[1]);
+      for (const item of items) {
+        expect(item.code).toBe('year-mismatch');
+        expect(item.range.start.line % 8).toBe(slice);
+        lines.push(item.range.start.line);
+      }
+    }
+    expect(lines.sort((a, b) => a - b)).toEqual([2, 4, 6, 8]);
+  });
+
+  it('re-sends only the slice of the line an edit changed; an added line changes the slices below it', async () => {
+    const first = new Map<string, { resultId: string; items: Diagnostic[] }>();
+    for (const identifier of identifiers) first.set(identifier, full(await pullSlice(identifier)));
+
+    // "arms " typed before the year on line 4 moves that diagnostic only.
+    await slicedServer.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: SLICED_URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'The arms ' }],
+    });
+    for (const identifier of identifiers) {
+      const before = first.get(identifier)!;
+      const report = await pullSlice(identifier, before.resultId);
+      if (identifier === 'lexicite/4') {
+        const moved = full(report);
+        expect(moved.items.map((item) => item.range.start)).toEqual([{ line: 4, character: before.items[0]!.range.start.character + 'The arms '.length }]);
+      } else {
+        expect(report).toEqual({ kind: DocumentDiagnosticReportKind.Unchanged, resultId: before.resultId });
+      }
+    }
+
+    // A line added at the top moves the four diagnostics to lines 3, 5, 7 and 9.
+    await slicedServer.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: SLICED_URI, version: 3 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft.\n' }],
+    });
+    const lines: number[] = [];
+    for (const identifier of identifiers) {
+      const report = await pullSlice(identifier, first.get(identifier)!.resultId);
+      if (report.kind === DocumentDiagnosticReportKind.Full) lines.push(...report.items.map((item) => item.range.start.line));
+      else expect(['lexicite/1', 'lexicite/3', 'lexicite/5', 'lexicite/7']).not.toContain(identifier);
+    }
+    expect(lines.sort((a, b) => a - b)).toEqual([3, 5, 7, 9]);
   });
 });
