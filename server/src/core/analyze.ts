@@ -4,7 +4,7 @@ import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
 import { splitIntoChunks } from './chunks';
 import { joinScans, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
-import { collectMentions, resolveReferences, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
+import { chunkReferences, collectMentions, documentReferences, resolveReferences, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
 import type { RuleContext } from './rules';
 import { byPosition, runRules, type ChunkRuleState } from './rules/run';
 import { chunkSentences, linkDefinitions, type Sentence } from './sentences';
@@ -107,53 +107,67 @@ export class DocumentAnalyzer {
     // Only the current version's chunks are kept.
     this.cache = used;
 
-    const sentences: Sentence[] = [];
-    /** Per chunk (same index), its sentences. */
-    const chunkSentencesAt: Sentence[][] = [];
     const linkLabels = new Set<string>();
-    for (const { start: base, data: chunk } of chunks) {
+    for (const { data: chunk } of chunks) {
       chunk.mentions ??= collectMentions(chunk.scan.masked, corpus);
       chunk.sentences ??= chunkSentences({ masked: chunk.scan.masked, raw: chunk.raw, citationSpans: chunk.scan.citationSpans, headings: chunk.scan.headings });
       chunk.linkLabels ??= linkDefinitions(chunk.raw);
       for (const label of chunk.linkLabels) linkLabels.add(label);
+    }
+    /** A chunk's sentences with absolute offsets: made when first asked for, and kept for the last few places the chunk stood at. */
+    const sentencesOfChunk = (index: number): Sentence[] => {
+      const { start: base, data: chunk } = chunks[index] as (typeof chunks)[number];
       let placed = chunk.placed.find((candidate) => candidate.start === base);
       if (!placed) {
         placed = {
           start: base,
-          sentences: chunk.sentences.map((prose) => ({ start: prose.start + base, end: prose.end + base, paragraph: { start: prose.paragraph.start + base, end: prose.paragraph.end + base }, body: prose.body, prose })),
+          sentences: (chunk.sentences ?? []).map((prose) => ({ start: prose.start + base, end: prose.end + base, paragraph: { start: prose.paragraph.start + base, end: prose.paragraph.end + base }, body: prose.body, prose })),
         };
         chunk.placed.push(placed);
         if (chunk.placed.length > 4) chunk.placed.shift();
       }
-      chunkSentencesAt.push(placed.sentences);
-      for (const sentence of placed.sentences) sentences.push(sentence);
-    }
+      return placed.sentences;
+    };
     const scan = joinScans(frontMatter, chunks.map(({ start, end, data }) => ({ start, end, data: data.scan })));
     const recognition: RecognitionChunk[] = chunks.map(({ start, data }) => ({ start, mentions: data.mentions ?? [], citationSpans: data.scan.citationSpans, memo: data.resolution }));
-    const references = resolveReferences(document, recognition, corpus);
-    const context: RuleContext = {
+    resolveReferences(document, recognition, corpus);
+    // The whole draft's references and sentences are put together when first asked for: an
+    // edit moves every chunk after it, and most versions are only checked, chunk by chunk.
+    let references: Reference[] | null = null;
+    let sentences: Sentence[] | null = null;
+    const allReferences = (): Reference[] => (references ??= documentReferences(recognition));
+    const allSentences = (): Sentence[] => (sentences ??= chunks.flatMap((_, index) => sentencesOfChunk(index)));
+    const documentDateOf = documentDate({ frontMatter });
+    const contextWith = (chunkReferences: () => readonly Reference[], chunkSentences: () => readonly Sentence[]): RuleContext => ({
       document,
       scan,
-      references,
-      sentences,
+      get references() {
+        return chunkReferences();
+      },
+      get sentences() {
+        return chunkSentences();
+      },
       linkLabels,
       corpus,
-      documentDate: documentDate({ frontMatter }),
+      documentDate: documentDateOf,
       citationStyle: settings.citationStyle,
       citationScope: settings.citationScope,
       externalReferences: settings.externalReferences ?? 'cite',
       bibliography,
       quotations: () => [],
-    };
+    });
+    const context = contextWith(allReferences, allSentences);
 
     // One context per chunk, with its sentences and references, made when first needed.
-    const chunkReferences = referencesByChunk(chunks, references);
     const chunkContexts: Array<RuleContext | undefined> = [];
     const chunkContext = (index: number): RuleContext => {
       let made = chunkContexts[index];
       if (!made) {
         const { start: base, data: chunk } = chunks[index] as (typeof chunks)[number];
-        const local: RuleContext = { ...context, references: chunkReferences[index] ?? [], sentences: chunkSentencesAt[index] ?? [] };
+        const local = contextWith(
+          () => chunkReferences(recognition[index] as RecognitionChunk),
+          () => sentencesOfChunk(index),
+        );
         let checked: QuotationCheck[] | null = null;
         local.quotations = () => (checked ??= checkQuotations({ masked: chunk.scan.masked, maskedStart: base, sentences: local.sentences, references: local.references, corpus }));
         chunkContexts[index] = made = local;
@@ -180,20 +194,23 @@ export class DocumentAnalyzer {
     const suppressions = readSuppressions(document, frontMatter);
     const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
     shown.sort(byPosition);
-    return { document, bibliography, frontMatter, headings: scan.headings, footnoteDefinitions: scan.footnoteDefinitions, references, diagnostics: shown, sentences, quotations: quotationsOf, quotationsNear };
+    return {
+      document,
+      bibliography,
+      frontMatter,
+      headings: scan.headings,
+      footnoteDefinitions: scan.footnoteDefinitions,
+      get references() {
+        return allReferences();
+      },
+      diagnostics: shown,
+      get sentences() {
+        return allSentences();
+      },
+      quotations: quotationsOf,
+      quotationsNear,
+    };
   }
-}
-
-/** Per chunk (same index), the references that start in it (both lists are in document order). */
-function referencesByChunk(chunks: ReadonlyArray<{ start: number; end: number }>, references: readonly Reference[]): Reference[][] {
-  const byChunk: Reference[][] = [];
-  let at = 0;
-  for (const chunk of chunks) {
-    const first = at;
-    while (at < references.length && (references[at] as Reference).start < chunk.end) at++;
-    byChunk.push(first === at ? [] : references.slice(first, at));
-  }
-  return byChunk;
 }
 
 /**

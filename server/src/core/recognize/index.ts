@@ -87,33 +87,70 @@ export interface RecognitionChunk {
   /** Where the chunk's resolutions are kept between versions (see ResolutionMemo); optional. */
   memo?: ResolutionMemo[];
   /**
-   * Set by the resolution: the memo the chunk's references come from in this version. Its
-   * `token` is the same object for as long as the chunk resolves as before (moved or not), so
-   * what is worked out from the references can be reused while it stays.
+   * Set by the resolution: the memo the chunk's references come from in this version. It is
+   * the same object for as long as the chunk resolves as before (moved or not), so what is
+   * worked out from the references can be reused while it stays.
    */
   resolved?: ResolutionMemo;
+  /** Set by the resolution: the line the chunk starts on in this version. */
+  line?: number;
 }
 
 /**
  * A chunk's references as resolved in one version: a chunk's references depend only on its
  * mentions and on the context it is entered with (the last resolution, treaty, convention,
  * instrument with articles and person by surname before it). Entered with the same context,
- * they are reused, shifted if the chunk moved.
+ * they are reused; moved, they are shifted when first asked for (see `chunkReferences`).
  */
 export interface ResolutionMemo {
   /** The context the chunk was entered with (never changed afterwards: contexts are copied before they change). */
   entry: Context;
+  /** Where the chunk stood when its references were worked out. */
   start: number;
   line: number;
   exit: Context;
   references: Reference[];
-  /** One object per resolution worked out; a moved copy keeps it. */
-  token: object;
+  /** The references moved to the last few other places the chunk stood at, made when first asked for. */
+  moved?: Array<{ start: number; line: number; references: Reference[] }>;
 }
 
-/** Pass 2: the references of a document whose chunks' mentions are known, resolved in document order. */
-export function resolveReferences(document: SourceDocument, chunks: readonly RecognitionChunk[], corpus: Corpus): Reference[] {
-  return resolveMentions(chunks, document, corpus, patternsFor(corpus));
+/**
+ * The references of one chunk where it stands in this version (after `resolveReferences`):
+ * the memo's own, or a moved copy. An edit moves every chunk after it; nothing is copied for
+ * them until someone asks for their references.
+ */
+export function chunkReferences(chunk: RecognitionChunk): Reference[] {
+  const memo = chunk.resolved;
+  if (!memo) return [];
+  const line = chunk.line ?? memo.line;
+  if (memo.start === chunk.start && memo.line === line) return memo.references;
+  memo.moved ??= [];
+  let placed = memo.moved.find((candidate) => candidate.start === chunk.start && candidate.line === line);
+  if (!placed) {
+    const delta = chunk.start - memo.start;
+    const lines = line - memo.line;
+    placed = { start: chunk.start, line, references: memo.references.map((reference) => movedBy(reference, delta, lines)) };
+    memo.moved.push(placed);
+    if (memo.moved.length > 4) memo.moved.shift();
+  }
+  return placed.references;
+}
+
+/** Every reference of the resolved chunks, in document order. */
+export function documentReferences(chunks: readonly RecognitionChunk[]): Reference[] {
+  const references: Reference[] = [];
+  for (const chunk of chunks) for (const reference of chunkReferences(chunk)) references.push(reference);
+  if (!isSorted(references)) references.sort((a, b) => a.start - b.start || a.end - b.end);
+  return references;
+}
+
+/**
+ * Pass 2: the references of a document whose chunks' mentions are known, resolved in document
+ * order. Each chunk gets its memo (`resolved`) and line; `chunkReferences` and
+ * `documentReferences` read the references from there.
+ */
+export function resolveReferences(document: SourceDocument, chunks: readonly RecognitionChunk[], corpus: Corpus): void {
+  resolveMentions(chunks, document, corpus, patternsFor(corpus));
 }
 
 /** Keeps, of overlapping mentions, the one that starts first, then the longest. */
@@ -164,8 +201,9 @@ function kindOf(target: Target): string | null {
   return target.type === 'treaty' || target.type === 'convention' || target.type === 'charter' ? target.type : null;
 }
 
-function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDocument, corpus: Corpus, patterns: CorpusPatterns): Reference[] {
-  const references: Reference[] = [];
+function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDocument, corpus: Corpus, patterns: CorpusPatterns): void {
+  /** The references of the chunk being resolved. */
+  let references: Reference[] = [];
   // Mentions' spans are relative to their chunk.
   let chunk: RecognitionChunk = { start: 0, mentions: [], citationSpans: [] };
   const shift = (span: Span | null): Span | null => (span ? { start: span.start + chunk.start, end: span.end + chunk.start } : null);
@@ -252,35 +290,25 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
     articleSentence = null;
     resolutionSentence = null;
     const line = document.positionAt(chunk.start).line;
-    // A chunk's text may occur more than once in a draft: each place keeps its own memo.
+    chunk.line = line;
+    // Entered with the same context, the chunk resolves as before, wherever it now stands.
     const memos = chunk.memo;
-    const exact = memos?.find((memo) => sameContext(memo.entry, entry) && memo.start === chunk.start && memo.line === line);
-    const moved = exact ? undefined : memos?.find((memo) => sameContext(memo.entry, entry));
-    if (memos && (exact || moved)) {
-      let memo = exact as ResolutionMemo;
-      if (moved) {
-        const delta = chunk.start - moved.start;
-        const lines = line - moved.line;
-        memo = { ...moved, start: chunk.start, line, references: moved.references.map((reference) => movedBy(reference, delta, lines)) };
-        remember(memos, memo);
-      }
+    const memo = memos?.find((candidate) => sameContext(candidate.entry, entry));
+    if (memo) {
       chunk.resolved = memo;
-      for (const reference of memo.references) references.push(reference);
       context = memo.exit;
       continue;
     }
-    const first = references.length;
+    references = [];
     for (const mention of chunk.mentions) {
       sentence = mention.sentence;
       currentMention = mention;
       resolveMention(mention);
     }
-    const resolved = { entry, start: chunk.start, line, exit: context, references: references.slice(first), token: {} };
+    const resolved: ResolutionMemo = { entry, start: chunk.start, line, exit: context, references };
     chunk.resolved = resolved;
     if (memos) remember(memos, resolved);
   }
-  if (!isSorted(references)) references.sort((a, b) => a.start - b.start || a.end - b.end);
-  return references;
 
   /** The instrument an anaphor of a kind names: the last of that kind; the UN Charter for "the Charter" with none before. */
   function antecedent(kind: string): { target: Target; resolvedBy: ResolvedBy } | null {

@@ -10,7 +10,7 @@ import type { RawFinding, RuleContext, RuleDefinition } from './types';
  * Running the rules over one version of a draft. A rule of scope `chunk` is given one chunk
  * at a time (its sentences and references, see RuleContext), and its findings for a chunk are
  * kept, relative to the chunk, while what they were worked out from stays the same: the
- * chunk's text, the resolution of its references (ResolutionMemo's token), and what the rest
+ * chunk's text, the resolution of its references (the chunk's ResolutionMemo), and what the rest
  * of the draft tells the chunk (environmentOf). A rule of scope `document` runs over the whole
  * draft for every version.
  */
@@ -26,7 +26,7 @@ export interface ChunkRuleState {
 
 /** A chunk's findings, valid while its references resolve as before and the document around it gives the same answers. */
 export interface ChunkFindings {
-  /** The ResolutionMemo token of the references they were worked out from. */
+  /** The ResolutionMemo of the references they were worked out from. */
   resolution: object;
   /** The document-wide inputs they depend on (see environmentOf). */
   environment: string;
@@ -95,9 +95,9 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
     return again ? (typeof again.fixes === 'function' ? again.fixes() : again.fixes) : [];
   };
   chunks.forEach(({ start: base, data: chunk }, index) => {
-    const resolved = (recognition[index] as RecognitionChunk).resolved;
-    const resolution = resolved?.token ?? chunk;
-    const line = resolved?.line ?? document.positionAt(base).line;
+    const recognized = recognition[index] as RecognitionChunk;
+    const resolution = recognized.resolved ?? chunk;
+    const line = recognized.line ?? document.positionAt(base).line;
     chunk.citedLabels ??= citedLabelsOf(chunk.sentences ?? []);
     const environment = environmentOf(shared, chunk.citedLabels, definedFootnotes, linkLabels);
     const kept = chunk.findings;
