@@ -42,7 +42,7 @@ import { builtInTargetOf, importOfficialText, type ImportRequest, type ImportRes
 import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
 import { DEFAULT_MAX_FILE_SIZE, settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
 import { packProblemToDiagnostic, sameDiagnostics, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
-import { findingsOfSlice, sliceIdentifiers, sliceOfIdentifier } from './lsp/diagnostic-slices';
+import { diagnosticsBySlice, sameItems, sliceIdentifiers, sliceOfIdentifier } from './lsp/diagnostic-slices';
 import { defaultDataDirectory } from './runtime';
 
 if (process.argv.includes('--version')) {
@@ -399,32 +399,43 @@ function checkOpenDocumentsAgain(): void {
   if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
 }
 
-/** The last report pulled for each open document and slice: its result id, its items and the findings they came from. */
+/** The last report pulled for each open document and slice: its result id and its items. */
 interface DiagnosticReport {
   resultId: string;
   items: Diagnostic[];
-  findings: DocumentAnalysis['diagnostics'];
+  /** For the whole list: the findings the items came from. */
+  findings?: DocumentAnalysis['diagnostics'];
 }
 /** By document URI, then by slice (-1: the whole list). */
 const reports = new Map<string, Map<number, DiagnosticReport>>();
 let lastResultId = 0;
 
 /**
- * The report of a document's diagnostics (or of one slice of them) for a version. When the
- * findings are reported alike (same codes, severities, messages and ranges: an edit that
- * changed none of them), the last report stands, with its result id, so that the client is
- * told "unchanged".
+ * The report of a document's diagnostics (or of one slice of them) for a version. When they
+ * are reported alike (same codes, severities, messages and ranges: an edit that changed none
+ * of them), the last report stands, with its result id, so that the client is told
+ * "unchanged".
  */
 function reportFor(uri: string, slice: number | null, analysis: DocumentAnalysis): DiagnosticReport {
-  const findings = slice === null ? analysis.diagnostics : findingsOfSlice(analysis.diagnostics, slice);
   let bySlice = reports.get(uri);
   if (!bySlice) reports.set(uri, (bySlice = new Map()));
   const previous = bySlice.get(slice ?? -1);
-  if (previous && sameDiagnostics(previous.findings, findings)) {
-    previous.findings = findings;
-    return previous;
+  let report: DiagnosticReport;
+  if (slice === null) {
+    const findings = analysis.diagnostics;
+    if (previous?.findings && sameDiagnostics(previous.findings, findings)) {
+      previous.findings = findings;
+      return previous;
+    }
+    report = { resultId: String(++lastResultId), items: findings.map((finding) => toDiagnostic(finding, DOCS_URI)), findings };
+  } else {
+    const items = diagnosticsBySlice(analysis.diagnosticGroups, DOCS_URI)[slice] as Diagnostic[];
+    if (previous && sameItems(previous.items, items)) {
+      previous.items = items;
+      return previous;
+    }
+    report = { resultId: String(++lastResultId), items };
   }
-  const report = { resultId: String(++lastResultId), items: findings.map((finding) => toDiagnostic(finding, DOCS_URI)), findings };
   bySlice.set(slice ?? -1, report);
   return report;
 }
@@ -516,7 +527,7 @@ connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const { version, analysis } = await analysedVersionOf(document);
-  const current = { version, document: analysis.document, diagnostics: analysis.diagnostics };
+  const current = { version, document: analysis.document, diagnosticGroups: analysis.diagnosticGroups };
   return params.context.diagnostics.flatMap((diagnostic) => toCodeActions(diagnostic, document.uri, current, analysis.document.text));
 });
 

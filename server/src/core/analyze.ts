@@ -6,11 +6,11 @@ import { splitIntoChunks } from './chunks';
 import { joinScans, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
 import { chunkReferences, collectMentions, documentReferences, resolveReferences, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
 import type { RuleContext } from './rules';
-import { byPosition, runRules, type ChunkRuleState } from './rules/run';
+import { byPosition, runRules, type ChunkRuleState, type DiagnosticGroup } from './rules/run';
 import { chunkSentences, linkDefinitions, type Sentence } from './sentences';
 import { checkQuotations, type QuotationCheck } from './quotations/check';
-import { readSuppressions } from './suppressions';
-import type { AnalysisResult, Reference, RuleLevel } from './types';
+import { NO_SUPPRESSIONS, readSuppressions } from './suppressions';
+import type { AnalysisResult, Finding, Reference, RuleLevel } from './types';
 
 /** Everything the analysis may be configured with. Resolved per document by the caller. */
 export interface AnalysisSettings {
@@ -50,6 +50,12 @@ export interface DocumentAnalysis extends AnalysisResult {
   footnoteDefinitions: ScannableText['footnoteDefinitions'];
   /** The checked sentences (paragraphs and list items) in document order, as the rules read them. */
   sentences: readonly Sentence[];
+  /**
+   * The diagnostics as the rules keep them, per chunk and for the whole draft (see
+   * rules/run.ts): a client that is sent only what changed compares groups' keys and lines
+   * instead of every diagnostic. `diagnostics` is all of them, in order.
+   */
+  diagnosticGroups: readonly DiagnosticGroup[];
   /** The quotations of provisions, checked against their texts (see quotations/check.ts); worked out on first call. */
   quotations: () => readonly QuotationCheck[];
   /** The checked quotations of the chunk that holds an offset: what a hover needs, without checking the whole draft. */
@@ -188,12 +194,27 @@ export class DocumentAnalyzer {
       return chunks.length > 0 ? chunkContext(low).quotations() : [];
     };
 
-    const diagnostics = runRules({ document, context, chunks, recognition, chunkContext, rules: settings.rules, linkLabels });
+    const ruled = runRules({ document, context, chunks, recognition, chunkContext, rules: settings.rules, linkLabels });
     // The chunks' contexts are made again if a fix or a hover asks: kept, they would double what a long draft's analysis holds.
     chunkContexts.length = 0;
     const suppressions = readSuppressions(document, frontMatter);
-    const shown = diagnostics.filter((diagnostic) => !suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line));
-    shown.sort(byPosition);
+    // With suppressions, a group's findings are filtered for this version, and its key is this version's.
+    const groups: DiagnosticGroup[] =
+      suppressions === NO_SUPPRESSIONS
+        ? ruled
+        : ruled.map((group) => {
+            let shown: Finding[] | null = null;
+            return { key: null, line: group.line, findings: () => (shown ??= group.findings().filter((finding) => !suppressions.isSuppressed(finding.code, finding.range.start.line))) };
+          });
+    let diagnostics: Finding[] | null = null;
+    const allDiagnostics = (): Finding[] => {
+      if (!diagnostics) {
+        diagnostics = [];
+        for (const group of groups) for (const finding of group.findings()) diagnostics.push(finding);
+        diagnostics.sort(byPosition);
+      }
+      return diagnostics;
+    };
     return {
       document,
       bibliography,
@@ -203,7 +224,10 @@ export class DocumentAnalyzer {
       get references() {
         return allReferences();
       },
-      diagnostics: shown,
+      get diagnostics() {
+        return allDiagnostics();
+      },
+      diagnosticGroups: groups,
       get sentences() {
         return allSentences();
       },

@@ -30,14 +30,15 @@ function codesOf(list: string): Set<string> | null {
   return codes.length > 0 ? new Set(codes) : null;
 }
 
-const NONE: Suppressions = { isSuppressed: () => false };
+/** A draft without suppressions: what it reports is what the rules find. */
+export const NO_SUPPRESSIONS: Suppressions = { isSuppressed: () => false };
 
 export function readSuppressions(document: SourceDocument, frontMatter: FrontMatter): Suppressions {
   if (frontMatter.span && /^lexicite:[ \t]*(?:false|off|no)[ \t]*$/m.test(document.text.slice(frontMatter.span.start, frontMatter.span.end))) {
     return { isSuppressed: () => true };
   }
   // Most drafts have no suppression comment: one native search says so.
-  if (!document.text.includes('lexicite-')) return NONE;
+  if (!document.text.includes('lexicite-')) return NO_SUPPRESSIONS;
   const nextLine = new Map<number, Set<string> | null>();
   const switches: Switch[] = [];
   for (const match of document.text.matchAll(COMMENT)) {
@@ -51,7 +52,7 @@ export function readSuppressions(document: SourceDocument, frontMatter: FrontMat
       switches.push({ line: document.positionAt(match.index).line, kind: kind === 'disable' ? 'disable' : 'enable', codes });
     }
   }
-  if (nextLine.size === 0 && switches.length === 0) return NONE;
+  if (nextLine.size === 0 && switches.length === 0) return NO_SUPPRESSIONS;
   return {
     isSuppressed(code: string, line: number): boolean {
       if (nextLine.has(line)) {

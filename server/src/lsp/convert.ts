@@ -20,6 +20,7 @@ import type { SymbolInfo } from '../core/symbols';
 import type { HoverInfo } from '../core/hover';
 import type { PackProblemWithRange } from '../core/pack-files';
 import { SOURCE_PACK_CODE } from '../core/rules';
+import type { DiagnosticGroup } from '../core/rules/run';
 import { lineBreakOf, type SourceDocument } from '../core/document';
 import type { Finding, Range, Severity } from '../core/types';
 
@@ -69,7 +70,7 @@ function buildDiagnostic(finding: Finding, docsUri: string | null): Diagnostic {
 export interface AnalysedVersion {
   version: number;
   document: SourceDocument;
-  diagnostics: readonly Finding[];
+  diagnosticGroups: readonly DiagnosticGroup[];
 }
 
 /**
@@ -119,25 +120,35 @@ export function toCodeActions(diagnostic: Diagnostic, uri: string, current: Anal
   return actions;
 }
 
-/** The finding a diagnostic stands for in `current`: a binary search by its start, then its code, message and range. */
+/**
+ * The finding a diagnostic stands for in `current`: one with its code, message and range,
+ * among the findings of the chunk its line is in (the last chunk group starting on or before
+ * it) and of the whole draft's rules. Only that chunk's findings are made.
+ */
 function findingFor(diagnostic: Diagnostic, current: AnalysedVersion): Finding | undefined {
-  const findings = current.diagnostics;
-  const start = current.document.offsetAt(diagnostic.range.start);
+  const line = diagnostic.range.start.line;
+  const groups = current.diagnosticGroups;
+  const chunkGroups = groups.filter((group) => group.line !== null);
   let low = 0;
-  let high = findings.length;
-  while (low < high) {
+  let high = chunkGroups.length - 1;
+  let found = -1;
+  while (low <= high) {
     const mid = (low + high) >> 1;
-    if ((findings[mid] as Finding).start < start) low = mid + 1;
-    else high = mid;
+    if (((chunkGroups[mid] as DiagnosticGroup).line as number) <= line) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
-  for (let index = low; index < findings.length && (findings[index] as Finding).start === start; index++) {
-    const candidate = findings[index] as Finding;
-    if (candidate.code === diagnostic.code && candidate.message === diagnostic.message && sameRange(candidate.range, diagnostic.range)) return candidate;
+  const candidates = [...(found >= 0 ? [chunkGroups[found] as DiagnosticGroup] : []), ...groups.filter((group) => group.line === null)];
+  for (const group of candidates) {
+    for (const candidate of group.findings()) {
+      if (candidate.code === diagnostic.code && candidate.message === diagnostic.message && sameRange(candidate.range, diagnostic.range)) return candidate;
+    }
   }
   return undefined;
 }
 
-function sameRange(a: Range, b: Range): boolean {
+export function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 

@@ -59,8 +59,27 @@ export interface RulesInput {
   linkLabels: ReadonlySet<string>;
 }
 
-/** The findings of every rule that is not off, in chunk order (not yet sorted across rules of scope `document`). */
-export function runRules({ document, context, chunks, recognition, chunkContext, rules, linkLabels }: RulesInput): Finding[] {
+/**
+ * The findings of one version, as the rules keep them: per chunk, and the rules of scope
+ * `document`'s. A chunk's findings are made (with offsets where the chunk now stands) when
+ * first asked for: an edit moves every chunk after it, and most versions are only compared
+ * with the last, group by group (see `DiagnosticGroup`).
+ */
+export interface DiagnosticGroup {
+  /**
+   * The same object for as long as the group's findings stay the same relative to the line it
+   * starts on (a chunk's kept findings); null for a group that is made again for each version
+   * (the rules of scope `document`).
+   */
+  key: object | null;
+  /** The line the group's chunk starts on in this version; null for the rules of scope `document`. */
+  line: number | null;
+  /** Its findings, in order, where they stand in this version. */
+  findings(): readonly Finding[];
+}
+
+/** The findings of every rule that is not off: per chunk that has any, then the whole draft's. */
+export function runRules({ document, context, chunks, recognition, chunkContext, rules, linkLabels }: RulesInput): DiagnosticGroup[] {
   const levels = new Map(RULES.map((rule) => [rule, ruleLevel(rule.code, rules)]));
   const severityOf = (rule: RuleDefinition, severity: Severity | undefined): Severity => {
     const level = levels.get(rule) as RuleLevel;
@@ -70,7 +89,7 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
   const chunkRules = RULES.filter((rule) => rule.scope === 'chunk' && levels.get(rule) !== 'off');
   const shared = `${JSON.stringify(rules)}\u0000${context.documentDate}\u0000${context.citationScope}\u0000${context.externalReferences}`;
   const definedFootnotes = definedFootnotesOf(context.scan);
-  const diagnostics: Finding[] = [];
+  const groups: DiagnosticGroup[] = [];
   /**
    * A finding's fixes, worked out when asked for by running its rule again on its chunk in this
    * version (offsets and footnote numbers as they are now). Nothing of the chunk's context is
@@ -102,12 +121,19 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
     const environment = environmentOf(shared, chunk.citedLabels, definedFootnotes, linkLabels);
     const kept = chunk.findings;
     if (kept && kept.resolution === resolution && kept.environment === environment) {
-      for (const stored of kept.findings) {
-        const start = stored.start + base;
-        const end = stored.end + base;
-        const range = line === stored.line ? stored.range : shiftedLines(stored.range, line - stored.line);
-        diagnostics.push(new AnalysisFinding(stored.message, start, end, fixesLater(stored, index, start, end), stored.rule.code, severityOf(stored.rule, stored.severity), range));
-      }
+      if (kept.findings.length === 0) return;
+      let made: Finding[] | null = null;
+      groups.push({
+        key: kept,
+        line,
+        findings: () =>
+          (made ??= kept.findings.map((stored) => {
+            const start = stored.start + base;
+            const end = stored.end + base;
+            const range = line === stored.line ? stored.range : shiftedLines(stored.range, line - stored.line);
+            return new AnalysisFinding(stored.message, start, end, fixesLater(stored, index, start, end), stored.rule.code, severityOf(stored.rule, stored.severity), range);
+          })),
+      });
       return;
     }
     const found: Array<{ rule: RuleDefinition; raw: RawFinding; code: string; start: number; end: number }> = [];
@@ -116,21 +142,25 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
     // Kept in the order the diagnostics are sorted in, so that the draft's list is nearly sorted already.
     found.sort(byPosition);
     const stored: StoredFinding[] = [];
+    const made: Finding[] = [];
     for (const { rule, raw } of found) {
       const range = document.rangeOf(raw.start, raw.end);
       const kept: StoredFinding = { rule, severity: raw.severity, message: raw.message, start: raw.start - base, end: raw.end - base, range, line };
       stored.push(kept);
       // Fixes that are already worked out are kept; a fix function is not: it would keep the chunk's context alive.
       const fixes = typeof raw.fixes === 'function' ? fixesLater(kept, index, raw.start, raw.end) : raw.fixes;
-      diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, fixes, rule.code, severityOf(rule, raw.severity), range));
+      made.push(new AnalysisFinding(raw.message, raw.start, raw.end, fixes, rule.code, severityOf(rule, raw.severity), range));
     }
     chunk.findings = { resolution, environment, findings: stored };
+    if (made.length > 0) groups.push({ key: chunk.findings, line, findings: () => made });
   });
+  const whole: Finding[] = [];
   for (const rule of RULES) {
     if (rule.scope !== 'document' || levels.get(rule) === 'off') continue;
-    for (const raw of rule.check(context)) diagnostics.push(new AnalysisFinding(raw.message, raw.start, raw.end, raw.fixes, rule.code, severityOf(rule, raw.severity), document.rangeOf(raw.start, raw.end)));
+    for (const raw of rule.check(context)) whole.push(new AnalysisFinding(raw.message, raw.start, raw.end, raw.fixes, rule.code, severityOf(rule, raw.severity), document.rangeOf(raw.start, raw.end)));
   }
-  return diagnostics;
+  if (whole.length > 0) groups.push({ key: null, line: null, findings: () => whole });
+  return groups;
 }
 
 /** The order of diagnostics: by start, then end, then code. */
