@@ -343,7 +343,7 @@ async function analysedVersionOf(document: TextDocument): Promise<{ version: num
   const text = document.getText();
   const entry = { version, analysis: analyse(document.uri, text, settings) };
   analyses.set(document.uri, entry);
-  workspaceIndex.set(document.uri, entry.analysis.references);
+  workspaceIndex.set(document.uri, () => entry.analysis.references);
   return entry;
 }
 

@@ -88,11 +88,15 @@ interface ChunkAnalysis extends ChunkRuleState {
  */
 export class DocumentAnalyzer {
   private cache = new Map<string, ChunkAnalysis>();
+  /** The last version's chunks by where they started, and that version's length. */
+  private placed = new Map<number, ChunkAnalysis>();
+  private length = 0;
   private corpus: Corpus | null = null;
 
   analyze(text: string, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS, inputs: AnalysisInputs = {}): DocumentAnalysis {
     if (corpus !== this.corpus) {
       this.cache.clear();
+      this.placed.clear();
       this.corpus = corpus;
     }
     const document = new SourceDocument(text);
@@ -100,8 +104,13 @@ export class DocumentAnalyzer {
     const frontMatter = readFrontMatter(text);
     const previous = this.cache;
     const used = new Map<string, ChunkAnalysis>();
-    const chunks = splitIntoChunks(document.text, (chunkText) => {
-      let entry = used.get(chunkText) ?? previous.get(chunkText);
+    // A chunk before an edit starts where it started, one after it where it started shifted by
+    // the change in length: compared there first (one native comparison), its text need not be
+    // hashed for a look-up by text.
+    const placedBefore = this.placed;
+    const shift = text.length - this.length;
+    const chunks = splitIntoChunks(document.text, (chunkText, start) => {
+      let entry = sameText(placedBefore.get(start), chunkText) ?? sameText(placedBefore.get(start - shift), chunkText) ?? used.get(chunkText) ?? previous.get(chunkText);
       if (!entry) {
         const raw = detached(chunkText);
         const scan = scanChunk(raw);
@@ -112,6 +121,8 @@ export class DocumentAnalyzer {
     }, frontMatter.span);
     // Only the current version's chunks are kept.
     this.cache = used;
+    this.placed = new Map(chunks.map(({ start, data }) => [start, data]));
+    this.length = text.length;
 
     const linkLabels = new Set<string>();
     for (const { data: chunk } of chunks) {
@@ -235,6 +246,11 @@ export class DocumentAnalyzer {
       quotationsNear,
     };
   }
+}
+
+/** The chunk if its text is `text`. */
+function sameText(chunk: ChunkAnalysis | undefined, text: string): ChunkAnalysis | undefined {
+  return chunk && chunk.raw.length === text.length && chunk.raw === text ? chunk : undefined;
 }
 
 /**

@@ -80,7 +80,7 @@ export interface BlankedSpan {
  * kept), and the chunks that overlap it get their text so blanked; only the lines around the
  * span are read twice, so no blanked copy of a long text is ever made.
  */
-export function splitIntoChunks<T extends { openAtEnd: boolean }>(text: string, scan: (chunkText: string) => T, blank: BlankedSpan | null = null): Array<Chunk<T>> {
+export function splitIntoChunks<T extends { openAtEnd: boolean }>(text: string, scan: (chunkText: string, start: number) => T, blank: BlankedSpan | null = null): Array<Chunk<T>> {
   const span = blank && blank.end > blank.start ? blank : null;
   const starts = span ? startsAroundBlank(text, span) : chunkStarts(text);
   const sliceOf = (from: number, to: number): string => {
@@ -93,16 +93,17 @@ export function splitIntoChunks<T extends { openAtEnd: boolean }>(text: string, 
   for (let from = 0; from < last; ) {
     let width = 1;
     let to = Math.min(from + width, last);
-    let data = scan(sliceOf(starts[from] as number, starts[to] as number));
+    const start = starts[from] as number;
+    let data = scan(sliceOf(start, starts[to] as number), start);
     while (data.openAtEnd && to < last) {
       width *= 2;
       to = Math.min(from + width, last);
-      data = scan(sliceOf(starts[from] as number, starts[to] as number));
+      data = scan(sliceOf(start, starts[to] as number), start);
     }
     chunks.push({ start: starts[from] as number, end: starts[to] as number, data });
     from = to;
   }
-  if (chunks.length === 0) chunks.push({ start: 0, end: 0, data: scan('') });
+  if (chunks.length === 0) chunks.push({ start: 0, end: 0, data: scan('', 0) });
   return chunks;
 }
 

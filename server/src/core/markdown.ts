@@ -92,7 +92,7 @@ export function parseInputOf(text: string, frontMatter: FrontMatter): string {
 /** Scans a whole document: its chunks scanned one by one and joined (see chunks.ts). */
 export function prepareScan(document: SourceDocument): ScannableText {
   const frontMatter = readFrontMatter(document.text);
-  return joinScans(frontMatter, splitIntoChunks(document.text, scanChunk, frontMatter.span));
+  return joinScans(frontMatter, splitIntoChunks(document.text, (chunkText) => scanChunk(chunkText), frontMatter.span));
 }
 
 /** One document's scan from its chunks' scans, offsets made absolute. `masked` is joined only when read. */

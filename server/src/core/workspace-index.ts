@@ -11,9 +11,10 @@ export interface IndexedReference {
 }
 
 export class WorkspaceIndex {
-  private readonly byUri = new Map<string, readonly Reference[]>();
+  private readonly byUri = new Map<string, readonly Reference[] | (() => readonly Reference[])>();
 
-  set(uri: string, references: readonly Reference[]): void {
+  /** A file's references, or a function that gives them when first asked for (an open draft's version: most are never searched). */
+  set(uri: string, references: readonly Reference[] | (() => readonly Reference[])): void {
     this.byUri.set(uri, references);
   }
 
@@ -36,7 +37,8 @@ export class WorkspaceIndex {
   referencesTo(id: string): IndexedReference[] {
     const found: IndexedReference[] = [];
     for (const uri of [...this.byUri.keys()].sort()) {
-      for (const reference of this.byUri.get(uri) ?? []) {
+      const references = this.byUri.get(uri) ?? [];
+      for (const reference of typeof references === 'function' ? references() : references) {
         if (reference.resolvedBy === 'ambiguous') continue;
         if (reference.id === id || (reference.kind === 'provision' && reference.instrumentId === id)) found.push({ uri, reference });
       }
