@@ -296,7 +296,7 @@ async function measureTyping(text, mode) {
   try {
     await server.initialize(TIMEOUT.initialize, pull ? { textDocument: { diagnostic: { dynamicRegistration: mode === 'sliced' } } } : {});
     /** The identifiers pulled (undefined: the one static provider). */
-    const identifiers = mode === 'sliced' ? (await server.registrations('textDocument/diagnostic', 8, TIMEOUT.initialize)).map((registration) => registration.registerOptions.identifier) : [undefined];
+    const identifiers = mode === 'sliced' ? (await server.registrations('textDocument/diagnostic', 16, TIMEOUT.initialize)).map((registration) => registration.registerOptions.identifier) : [undefined];
     await delay(200);
     let version = 1;
     const openSentAt = performance.now();

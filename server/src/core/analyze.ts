@@ -67,6 +67,8 @@ interface ChunkAnalysis extends ChunkRuleState {
   raw: string;
   scan: ChunkScan;
   openAtEnd: boolean;
+  /** Whether "lexicite-" (a suppression comment's start) occurs in it. */
+  suppressionText: boolean;
   mentions: ChunkMentions | null;
   linkLabels: string[] | null;
   /** Its sentences with absolute offsets, at the last few places the chunk's text stood. */
@@ -114,7 +116,7 @@ export class DocumentAnalyzer {
       if (!entry) {
         const raw = detached(chunkText);
         const scan = scanChunk(raw);
-        entry = { raw, scan, openAtEnd: scan.openAtEnd, mentions: null, sentences: null, linkLabels: null, placed: [], resolution: [], citedLabels: null, findings: null };
+        entry = { raw, scan, openAtEnd: scan.openAtEnd, suppressionText: raw.includes('lexicite-'), mentions: null, sentences: null, linkLabels: null, placed: [], resolution: [], citedLabels: null, findings: null };
       }
       used.set(entry.raw, entry);
       return entry;
@@ -208,7 +210,8 @@ export class DocumentAnalyzer {
     const ruled = runRules({ document, context, chunks, recognition, chunkContext, rules: settings.rules, linkLabels });
     // The chunks' contexts are made again if a fix or a hover asks: kept, they would double what a long draft's analysis holds.
     chunkContexts.length = 0;
-    const suppressions = readSuppressions(document, frontMatter);
+    const mayHaveComments = chunks.some(({ data }) => data.suppressionText) || (frontMatter.span !== null && text.slice(frontMatter.span.start, frontMatter.span.end).includes('lexicite-'));
+    const suppressions = readSuppressions(document, frontMatter, mayHaveComments);
     // With suppressions, a group's findings are filtered for this version, and its key is this version's.
     const groups: DiagnosticGroup[] =
       suppressions === NO_SUPPRESSIONS

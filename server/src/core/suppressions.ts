@@ -33,12 +33,16 @@ function codesOf(list: string): Set<string> | null {
 /** A draft without suppressions: what it reports is what the rules find. */
 export const NO_SUPPRESSIONS: Suppressions = { isSuppressed: () => false };
 
-export function readSuppressions(document: SourceDocument, frontMatter: FrontMatter): Suppressions {
+/**
+ * The draft's suppressions. `mayHaveComments`: whether "lexicite-" occurs in the text at all,
+ * when the caller knows (the analysis asks each chunk once); else the text is searched.
+ */
+export function readSuppressions(document: SourceDocument, frontMatter: FrontMatter, mayHaveComments?: boolean): Suppressions {
   if (frontMatter.span && /^lexicite:[ \t]*(?:false|off|no)[ \t]*$/m.test(document.text.slice(frontMatter.span.start, frontMatter.span.end))) {
     return { isSuppressed: () => true };
   }
   // Most drafts have no suppression comment: one native search says so.
-  if (!document.text.includes('lexicite-')) return NO_SUPPRESSIONS;
+  if (!(mayHaveComments ?? document.text.includes('lexicite-'))) return NO_SUPPRESSIONS;
   const nextLine = new Map<number, Set<string> | null>();
   const switches: Switch[] = [];
   for (const match of document.text.matchAll(COMMENT)) {
