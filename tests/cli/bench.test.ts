@@ -58,7 +58,7 @@ describe('bench/run.mjs --quick', () => {
       .map(cellsOf);
     expect(goals.map((cells) => cells[0])).toEqual([
       '`lexicite check --format json`, 100 KB, against a process that only parses it with markdown-it',
-      'Edit → diagnostics over stdio, 100 KB, median (pulled, as VS Code does)',
+      'Edit → diagnostics over stdio, 100 KB, median (pulled in slices, as VS Code does)',
       'Hover over stdio, 100 KB, p99',
       'Cold start: spawn → ready with every resolution loaded (a hover over one answered)',
     ]);
