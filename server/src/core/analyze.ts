@@ -7,6 +7,7 @@ import { joinScans, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter
 import { chunkReferences, collectMentions, documentReferences, resolveReferences, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
 import type { RuleContext } from './rules';
 import { byPosition, runRules, type ChunkRuleState, type DiagnosticGroup } from './rules/run';
+import { definedFootnotesOf } from './rules/sourcing';
 import { chunkSentences, linkDefinitions, type Sentence } from './sentences';
 import { checkQuotations, type QuotationCheck } from './quotations/check';
 import { NO_SUPPRESSIONS, readSuppressions } from './suppressions';
@@ -90,15 +91,20 @@ interface ChunkAnalysis extends ChunkRuleState {
  */
 export class DocumentAnalyzer {
   private cache = new Map<string, ChunkAnalysis>();
-  /** The last version's chunks by where they started, and that version's length. */
-  private placed = new Map<number, ChunkAnalysis>();
+  /** The last version's chunks (in order, with where they started), and that version's length. */
+  private placed: ReadonlyArray<{ start: number; data: ChunkAnalysis }> = [];
   private length = 0;
+  /** The last version's chunks that define link labels, and those labels. */
+  private labelled: ChunkAnalysis[] = [];
+  private linkLabels = new Set<string>();
+  /** The last version's labels of footnote definitions: kept as the same set while they are the same, so chunks can tell nothing changed. */
+  private definedFootnotes: ReadonlySet<string> = new Set();
   private corpus: Corpus | null = null;
 
   analyze(text: string, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS, inputs: AnalysisInputs = {}): DocumentAnalysis {
     if (corpus !== this.corpus) {
       this.cache.clear();
-      this.placed.clear();
+      this.placed = [];
       this.corpus = corpus;
     }
     const document = new SourceDocument(text);
@@ -112,7 +118,7 @@ export class DocumentAnalyzer {
     const placedBefore = this.placed;
     const shift = text.length - this.length;
     const chunks = splitIntoChunks(document.text, (chunkText, start) => {
-      let entry = sameText(placedBefore.get(start), chunkText) ?? sameText(placedBefore.get(start - shift), chunkText) ?? used.get(chunkText) ?? previous.get(chunkText);
+      let entry = sameText(chunkAt(placedBefore, start), chunkText) ?? sameText(chunkAt(placedBefore, start - shift), chunkText) ?? used.get(chunkText) ?? previous.get(chunkText);
       if (!entry) {
         const raw = detached(chunkText);
         const scan = scanChunk(raw);
@@ -123,16 +129,21 @@ export class DocumentAnalyzer {
     }, frontMatter.span);
     // Only the current version's chunks are kept.
     this.cache = used;
-    this.placed = new Map(chunks.map(({ start, data }) => [start, data]));
+    this.placed = chunks;
     this.length = text.length;
 
-    const linkLabels = new Set<string>();
+    const labelled: ChunkAnalysis[] = [];
     for (const { data: chunk } of chunks) {
       chunk.mentions ??= collectMentions(chunk.scan.masked, corpus);
       chunk.sentences ??= chunkSentences({ masked: chunk.scan.masked, raw: chunk.raw, citationSpans: chunk.scan.citationSpans, headings: chunk.scan.headings });
       chunk.linkLabels ??= linkDefinitions(chunk.raw);
-      for (const label of chunk.linkLabels) linkLabels.add(label);
+      if (chunk.linkLabels.length > 0) labelled.push(chunk);
     }
+    // The link labels are the last version's set while the chunks that define labels are the same.
+    const sameLabelled = labelled.length === this.labelled.length && labelled.every((chunk, index) => this.labelled[index] === chunk);
+    const linkLabels = sameLabelled ? this.linkLabels : new Set(labelled.flatMap((chunk) => chunk.linkLabels ?? []));
+    this.labelled = labelled;
+    this.linkLabels = linkLabels;
     /** A chunk's sentences with absolute offsets: made when first asked for, and kept for the last few places the chunk stood at. */
     const sentencesOfChunk = (index: number): Sentence[] => {
       const { start: base, data: chunk } = chunks[index] as (typeof chunks)[number];
@@ -207,7 +218,11 @@ export class DocumentAnalyzer {
       return chunks.length > 0 ? chunkContext(low).quotations() : [];
     };
 
-    const ruled = runRules({ document, context, chunks, recognition, chunkContext, rules: settings.rules, linkLabels });
+    const defined = definedFootnotesOf(scan);
+    const definedBefore = this.definedFootnotes;
+    const definedFootnotes = sameSet(defined, definedBefore) ? definedBefore : defined;
+    this.definedFootnotes = definedFootnotes;
+    const ruled = runRules({ document, context, chunks, recognition, chunkContext, rules: settings.rules, linkLabels, definedFootnotes });
     // The chunks' contexts are made again if a fix or a hover asks: kept, they would double what a long draft's analysis holds.
     chunkContexts.length = 0;
     const mayHaveComments = chunks.some(({ data }) => data.suppressionText) || (frontMatter.span !== null && text.slice(frontMatter.span.start, frontMatter.span.end).includes('lexicite-'));
@@ -249,6 +264,26 @@ export class DocumentAnalyzer {
       quotationsNear,
     };
   }
+}
+
+/** The chunk of a version's chunks (in order) that starts at `start`, if any. */
+function chunkAt(chunks: ReadonlyArray<{ start: number; data: ChunkAnalysis }>, start: number): ChunkAnalysis | undefined {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = (chunks[mid] as { start: number }).start;
+    if (at === start) return (chunks[mid] as { data: ChunkAnalysis }).data;
+    if (at < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const value of a) if (!b.has(value)) return false;
+  return true;
 }
 
 /** The chunk if its text is `text`. */

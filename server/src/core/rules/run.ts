@@ -3,7 +3,6 @@ import { shiftedLines, type RecognitionChunk } from '../recognize/index';
 import type { ProseSentence } from '../sentences';
 import type { Finding, Fix, Range, RuleLevel, Severity } from '../types';
 import { RULES, ruleLevel } from './index';
-import { definedFootnotesOf } from './sourcing';
 import type { RawFinding, RuleContext, RuleDefinition } from './types';
 
 /**
@@ -22,6 +21,8 @@ export interface ChunkRuleState {
   citedLabels: { footnotes: string[]; links: string[] } | null;
   /** The chunk-scoped rules' findings (offsets relative to the chunk), and what they were worked out from. */
   findings: ChunkFindings | null;
+  /** Its environment (see environmentOf) as last worked out, and from what. */
+  environment?: { shared: string; footnotes: ReadonlySet<string>; links: ReadonlySet<string>; value: string };
 }
 
 /** A chunk's findings, valid while its references resolve as before and the document around it gives the same answers. */
@@ -56,7 +57,9 @@ export interface RulesInput {
   chunkContext: (index: number) => RuleContext;
   /** The rule levels the writer set. */
   rules: Readonly<Record<string, RuleLevel>>;
+  /** The labels of the link and footnote definitions: the same sets as the last version's while they are the same. */
   linkLabels: ReadonlySet<string>;
+  definedFootnotes: ReadonlySet<string>;
 }
 
 /**
@@ -79,7 +82,7 @@ export interface DiagnosticGroup {
 }
 
 /** The findings of every rule that is not off: per chunk that has any, then the whole draft's. */
-export function runRules({ document, context, chunks, recognition, chunkContext, rules, linkLabels }: RulesInput): DiagnosticGroup[] {
+export function runRules({ document, context, chunks, recognition, chunkContext, rules, linkLabels, definedFootnotes }: RulesInput): DiagnosticGroup[] {
   const levels = new Map(RULES.map((rule) => [rule, ruleLevel(rule.code, rules)]));
   const severityOf = (rule: RuleDefinition, severity: Severity | undefined): Severity => {
     const level = levels.get(rule) as RuleLevel;
@@ -88,7 +91,6 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
   };
   const chunkRules = RULES.filter((rule) => rule.scope === 'chunk' && levels.get(rule) !== 'off');
   const shared = `${JSON.stringify(rules)}\u0000${context.documentDate}\u0000${context.citationScope}\u0000${context.externalReferences}`;
-  const definedFootnotes = definedFootnotesOf(context.scan);
   const groups: DiagnosticGroup[] = [];
   /**
    * A finding's fixes, worked out when asked for by running its rule again on its chunk in this
@@ -118,7 +120,12 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
     const resolution = recognized.resolved ?? chunk;
     const line = recognized.line ?? document.positionAt(base).line;
     chunk.citedLabels ??= citedLabelsOf(chunk.sentences ?? []);
-    const environment = environmentOf(shared, chunk.citedLabels, definedFootnotes, linkLabels);
+    let known = chunk.environment;
+    if (!known || known.shared !== shared || known.footnotes !== definedFootnotes || known.links !== linkLabels) {
+      known = { shared, footnotes: definedFootnotes, links: linkLabels, value: environmentOf(shared, chunk.citedLabels, definedFootnotes, linkLabels) };
+      chunk.environment = known;
+    }
+    const environment = known.value;
     const kept = chunk.findings;
     if (kept && kept.resolution === resolution && kept.environment === environment) {
       if (kept.findings.length === 0) return;
