@@ -248,7 +248,9 @@ export class DocumentAnalyzer {
       document,
       bibliography,
       frontMatter,
-      headings: scan.headings,
+      get headings() {
+        return scan.headings;
+      },
       footnoteDefinitions: scan.footnoteDefinitions,
       get references() {
         return allReferences();

@@ -46,15 +46,21 @@ export class SourceDocument {
 
 function computeLineStarts(text: string): ArrayLike<number> {
   // Nearly every draft breaks lines with \n alone: indexOf finds them several times faster than a
-  // loop over the characters. Counted first, the starts fill a typed array of the right size
-  // (outside the JavaScript heap): a long draft is indexed again for every version.
+  // loop over the characters. The starts go in a typed array (outside the JavaScript heap, sized
+  // for a line every 32 characters and doubled when full): a long draft is indexed again for
+  // every version.
   if (text.indexOf('\r') < 0) {
+    let starts = new Uint32Array(Math.max(16, text.length >> 5));
     let count = 1;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-    const starts = new Uint32Array(count);
-    let line = 1;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
-    return starts;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+      if (count === starts.length) {
+        const grown = new Uint32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count++] = at + 1;
+    }
+    return starts.subarray(0, count);
   }
   const starts = [0];
   for (let i = 0; i < text.length; i++) {

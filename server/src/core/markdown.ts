@@ -65,23 +65,38 @@ export interface ChunkScan {
 
 interface PlacedScan {
   start: number;
-  citationSpans: ScannableText['citationSpans'];
-  headings: ScannableText['headings'];
-  footnoteReferences: FootnoteReference[];
-  footnoteDefinitions: FootnoteDefinition[];
+  citationSpans?: ScannableText['citationSpans'];
+  headings?: ScannableText['headings'];
+  footnoteReferences?: FootnoteReference[];
+  footnoteDefinitions?: FootnoteDefinition[];
 }
 
-/** A chunk scan's spans with absolute offsets, at `base`; kept on the scan, so that a chunk an edit did not move costs no new objects. */
+/**
+ * A chunk scan's spans with absolute offsets, at `base`, each kind made when first asked for;
+ * kept on the scan, so that a chunk an edit did not move costs no new objects.
+ */
 function placedScan(data: ChunkScan, base: number): PlacedScan {
-  if (data.placed?.start === base) return data.placed;
-  data.placed = {
-    start: base,
-    citationSpans: data.citationSpans.map((span) => ({ start: span.start + base, end: span.end + base })),
-    headings: data.headings.map((heading) => ({ ...heading, start: heading.start + base, end: heading.end + base })),
-    footnoteReferences: data.footnoteReferences.map((reference) => ({ ...reference, start: reference.start + base, end: reference.end + base })),
-    footnoteDefinitions: data.footnoteDefinitions.map((definition) => ({ ...definition, start: definition.start + base, end: definition.end + base, labelStart: definition.labelStart + base, labelEnd: definition.labelEnd + base })),
-  };
+  if (data.placed?.start !== base) data.placed = { start: base };
   return data.placed;
+}
+
+function placedFootnotes(data: ChunkScan, base: number): Required<Pick<PlacedScan, 'footnoteReferences' | 'footnoteDefinitions'>> {
+  const placed = placedScan(data, base);
+  placed.footnoteReferences ??= data.footnoteReferences.map((reference) => ({ ...reference, start: reference.start + base, end: reference.end + base }));
+  placed.footnoteDefinitions ??= data.footnoteDefinitions.map((definition) => ({ ...definition, start: definition.start + base, end: definition.end + base, labelStart: definition.labelStart + base, labelEnd: definition.labelEnd + base }));
+  return placed as Required<Pick<PlacedScan, 'footnoteReferences' | 'footnoteDefinitions'>>;
+}
+
+function placedCitationSpans(data: ChunkScan, base: number): ScannableText['citationSpans'] {
+  const placed = placedScan(data, base);
+  placed.citationSpans ??= data.citationSpans.map((span) => ({ start: span.start + base, end: span.end + base }));
+  return placed.citationSpans;
+}
+
+function placedHeadings(data: ChunkScan, base: number): ScannableText['headings'] {
+  const placed = placedScan(data, base);
+  placed.headings ??= data.headings.map((heading) => ({ ...heading, start: heading.start + base, end: heading.end + base }));
+  return placed.headings;
 }
 
 /** The text a document's Markdown is parsed from: the front matter (not Markdown) blanked, line breaks kept. */
@@ -95,28 +110,37 @@ export function prepareScan(document: SourceDocument): ScannableText {
   return joinScans(frontMatter, splitIntoChunks(document.text, (chunkText) => scanChunk(chunkText), frontMatter.span));
 }
 
-/** One document's scan from its chunks' scans, offsets made absolute. `masked` is joined only when read. */
+/**
+ * One document's scan from its chunks' scans, offsets made absolute. The footnotes are joined
+ * for every version (the footnote rules read them); the masked text, the citation spans and
+ * the headings only when read.
+ */
 export function joinScans(frontMatter: FrontMatter, chunks: ReadonlyArray<Chunk<ChunkScan>>): ScannableText {
-  const citationSpans: ScannableText['citationSpans'] = [];
-  const headings: ScannableText['headings'] = [];
   const footnoteReferences: FootnoteReference[] = [];
   const footnoteDefinitions: FootnoteDefinition[] = [];
   for (const { start: base, data } of chunks) {
-    const placed = placedScan(data, base);
-    for (const span of placed.citationSpans) citationSpans.push(span);
-    for (const heading of placed.headings) headings.push(heading);
+    if (data.footnoteReferences.length === 0 && data.footnoteDefinitions.length === 0) continue;
+    const placed = placedFootnotes(data, base);
     for (const reference of placed.footnoteReferences) footnoteReferences.push(reference);
     for (const definition of placed.footnoteDefinitions) footnoteDefinitions.push(definition);
   }
   let masked: string | null = null;
+  let citationSpans: ScannableText['citationSpans'] | null = null;
+  let headings: ScannableText['headings'] | null = null;
   return {
     get masked(): string {
       masked ??= chunks.map((chunk) => chunk.data.masked).join('');
       return masked;
     },
-    citationSpans,
+    get citationSpans(): ScannableText['citationSpans'] {
+      citationSpans ??= chunks.flatMap(({ start, data }) => placedCitationSpans(data, start));
+      return citationSpans;
+    },
     frontMatter,
-    headings,
+    get headings(): ScannableText['headings'] {
+      headings ??= chunks.flatMap(({ start, data }) => placedHeadings(data, start));
+      return headings;
+    },
     footnoteReferences,
     footnoteDefinitions,
   };
