@@ -25,7 +25,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, DEFAULT_SETTINGS, DocumentAnalyzer, documentDate, type AnalysisSettings, type DocumentAnalysis } from './core/analyze';
+import { analyzeDocument, DEFAULT_SETTINGS, DocumentAnalyzer, documentDate, mergeChange, type AnalysisSettings, type DocumentAnalysis, type TextChange } from './core/analyze';
 import { namedBibliography, type BibliographyInput } from './core/bibliography';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -55,7 +55,29 @@ if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg
 }
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/**
+ * Per open document, where its text differs from the text its analyzer analysed last (null:
+ * nowhere, or not known): told to the analyzer, which then cuts only the chunks around it.
+ */
+const changedSinceAnalysis = new Map<string, TextChange | 'unknown'>();
+const documents = new TextDocuments({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    // Each change is applied on its own, so that its offsets are read from the text it applies to.
+    for (const change of changes) {
+      const known = changedSinceAnalysis.get(document.uri);
+      if ('range' in change && known !== 'unknown') {
+        const start = document.offsetAt(change.range.start);
+        const end = Math.max(start, document.offsetAt(change.range.end));
+        changedSinceAnalysis.set(document.uri, mergeChange(known ?? null, start, end, change.text.length));
+      } else {
+        changedSinceAnalysis.set(document.uri, 'unknown');
+      }
+      TextDocument.update(document, [change], version);
+    }
+    return document;
+  },
+});
 /**
  * The built-in corpus, loaded on first use: right after the initialize response (see
  * onInitialized), so that the editor's handshake does not wait for the data (the resolution
@@ -370,7 +392,9 @@ function analyse(uri: string, text: string, settings: ServerSettings): DocumentA
   let analyzer = analyzers.get(uri);
   if (!analyzer) analyzers.set(uri, (analyzer = new DocumentAnalyzer()));
   try {
-    const analysis = analyzer.analyze(text, currentCorpus(), settings, { bibliography: bibliographyFor(uri, text) });
+    const changed = changedSinceAnalysis.get(uri);
+    changedSinceAnalysis.delete(uri);
+    const analysis = analyzer.analyze(text, currentCorpus(), settings, { bibliography: bibliographyFor(uri, text), changed: changed === 'unknown' ? null : changed });
     failedAnalyses.delete(uri);
     if (analysis.bibliography && analysis.bibliography.problems.length > 0 && !reportedBibliographies.has(analysis.bibliography.file)) {
       reportedBibliographies.add(analysis.bibliography.file);
@@ -485,6 +509,7 @@ documents.onDidChangeContent((change) => {
 documents.onDidClose((event) => {
   analyses.delete(event.document.uri);
   analyzers.delete(event.document.uri);
+  changedSinceAnalysis.delete(event.document.uri);
   reports.delete(event.document.uri);
   toldTooLarge.delete(event.document.uri);
   failedAnalyses.delete(event.document.uri);

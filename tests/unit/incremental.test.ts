@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, DocumentAnalyzer, type DocumentAnalysis } from '../../server/src/core/analyze';
+import { analyzeDocument, DEFAULT_SETTINGS, DocumentAnalyzer, mergeChange, type DocumentAnalysis, type TextChange } from '../../server/src/core/analyze';
 import { chunkStarts } from '../../server/src/core/chunks';
 import { SourceDocument } from '../../server/src/core/document';
 import { parseInputOf, prepareScan, readFrontMatter, scanChunk } from '../../server/src/core/markdown';
@@ -91,6 +91,51 @@ describe('incremental analysis', () => {
       { seed: 20261123, numRuns: 250 },
     );
   }, 120_000);
+
+  it('equals a full analysis when told where the text changed, after one or several edits', () => {
+    fc.assert(
+      fc.property(draft, fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), (initial, batches) => {
+        const analyzer = new DocumentAnalyzer();
+        let text = initial;
+        analyzer.analyze(text, corpus);
+        for (const batch of batches) {
+          let changed: TextChange | null = null;
+          for (const change of batch) {
+            const start = Math.floor(change.at * text.length);
+            changed = mergeChange(changed, start, Math.min(text.length, start + change.remove), change.insert.length);
+            text = applyEdit(text, change);
+          }
+          const told = analyzer.analyze(text, corpus, DEFAULT_SETTINGS, { changed });
+          const fresh = analyzeDocument(text, corpus);
+          expect(snapshot(told)).toEqual(snapshot(fresh));
+          expect(told.document.lineCount).toBe(fresh.document.lineCount);
+          for (let offset = 0; offset <= text.length; offset += 7) expect(told.document.positionAt(offset)).toEqual(fresh.document.positionAt(offset));
+        }
+      }),
+      { seed: 20261205, numRuns: 250 },
+    );
+  }, 120_000);
+
+  it('knows where a run of edits changed the text: the rest is the text before them, shifted', () => {
+    fc.assert(
+      fc.property(draft, fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
+        let text = initial;
+        let changed: TextChange | null = null;
+        for (const change of edits) {
+          const start = Math.floor(change.at * text.length);
+          changed = mergeChange(changed, start, Math.min(text.length, start + change.remove), change.insert.length);
+          text = applyEdit(text, change);
+        }
+        const region = changed as TextChange;
+        const delta = text.length - initial.length;
+        expect(region.start).toBeGreaterThanOrEqual(0);
+        expect(region.end).toBeLessThanOrEqual(text.length);
+        expect(text.slice(0, region.start)).toBe(initial.slice(0, region.start));
+        expect(text.slice(region.end)).toBe(initial.slice(region.end - delta));
+      }),
+      { seed: 20261206, numRuns: 500 },
+    );
+  });
 
   it('re-uses the chunks an edit did not touch', () => {
     const paragraphs = Array.from({ length: 50 }, (_, index) => `Paragraph ${index} cites Article ${index + 1} of the 2024 treaty.`);

@@ -9,9 +9,32 @@ export class SourceDocument {
   readonly text: string;
   private readonly lineStarts: ArrayLike<number>;
 
-  constructor(text: string) {
+  constructor(text: string, lineStarts?: ArrayLike<number>) {
     this.text = flat(text);
-    this.lineStarts = computeLineStarts(text);
+    this.lineStarts = lineStarts ?? computeLineStarts(text);
+  }
+
+  /**
+   * The document `text`, which is this one's text with [start, start + removed) replaced by
+   * [start, end) of `text`: the line index is this one's, shifted after the change, with the
+   * change's own lines read. Texts with a carriage return get a new index.
+   */
+  edited(text: string, start: number, end: number): SourceDocument {
+    const delta = text.length - this.text.length;
+    const oldEnd = end - delta;
+    if (start < 0 || oldEnd < start || end > text.length || !(this.lineStarts instanceof Uint32Array) || text.slice(start, end).includes('\r')) return new SourceDocument(text);
+    const old = this.lineStarts;
+    // Line starts up to `start` stay (the line break before each is before the change); those
+    // after the old end move by delta; those the change's own line breaks make are read.
+    const kept = countAtMost(old, start);
+    const after = countAtMost(old, oldEnd);
+    const made: number[] = [];
+    for (let at = text.indexOf('\n', start); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) made.push(at + 1);
+    const starts = new Uint32Array(kept + made.length + (old.length - after));
+    starts.set(old.subarray(0, kept), 0);
+    starts.set(made, kept);
+    for (let index = after, into = kept + made.length; index < old.length; index++, into++) starts[into] = (old[index] as number) + delta;
+    return new SourceDocument(text, starts);
   }
 
   get lineCount(): number {
@@ -42,6 +65,18 @@ export class SourceDocument {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** How many of the sorted starts are at most `offset`. */
+function countAtMost(starts: ArrayLike<number>, offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function computeLineStarts(text: string): ArrayLike<number> {
