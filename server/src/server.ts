@@ -42,7 +42,7 @@ import { builtInTargetOf, importOfficialText, type ImportRequest, type ImportRes
 import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
 import { DEFAULT_MAX_FILE_SIZE, settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
 import { packProblemToDiagnostic, sameDiagnostics, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
-import { diagnosticsBySlice, sameItems, sliceIdentifiers, sliceOfIdentifier } from './lsp/diagnostic-slices';
+import { diagnosticsBySlice, sliceIdentifiers, sliceOfIdentifier } from './lsp/diagnostic-slices';
 import { defaultDataDirectory } from './runtime';
 
 if (process.argv.includes('--version')) {
@@ -454,7 +454,7 @@ function reportFor(uri: string, slice: number | null, analysis: DocumentAnalysis
     report = { resultId: String(++lastResultId), items: findings.map((finding) => toDiagnostic(finding, DOCS_URI)), findings };
   } else {
     const items = diagnosticsBySlice(analysis.diagnosticGroups, DOCS_URI)[slice] as Diagnostic[];
-    if (previous && sameItems(previous.items, items)) {
+    if (previous && sameDiagnostics(previous.items, items)) {
       previous.items = items;
       return previous;
     }

@@ -148,21 +148,23 @@ function findingFor(diagnostic: Diagnostic, current: AnalysedVersion): Finding |
   return undefined;
 }
 
-export function sameRange(a: Range, b: Range): boolean {
+function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /**
- * Whether two versions' findings would be reported alike (code, severity, message, range):
- * then a pulled report is answered "unchanged" and nothing is sent again. Messages are
- * usually the same strings (a chunk's kept findings), so the comparison is cheap.
+ * Whether two versions' findings, or the diagnostics made of them, would be reported alike
+ * (code, severity, message, range): then a pulled report is answered "unchanged" and nothing
+ * is sent again. Groups that stood still give the same objects and messages are usually the
+ * same strings, so the comparison is cheap.
  */
-export function sameDiagnostics(a: readonly Finding[], b: readonly Finding[]): boolean {
+export function sameDiagnostics<T extends { code?: unknown; severity?: unknown; message: unknown; range: Range }>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let index = 0; index < a.length; index++) {
-    const x = a[index] as Finding;
-    const y = b[index] as Finding;
+    const x = a[index] as T;
+    const y = b[index] as T;
+    if (x === y) continue;
     if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || !sameRange(x.range, y.range)) return false;
   }
   return true;

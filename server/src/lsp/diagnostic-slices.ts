@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { DiagnosticGroup } from '../core/rules/run';
-import { sameRange, toDiagnostic } from './convert';
+import { toDiagnostic } from './convert';
 
 /**
  * Sixteen: measured on the benchmark's 1 MB draft, eight slices sent 230 KB per keystroke and
@@ -69,21 +69,4 @@ export function diagnosticsBySlice(groups: readonly DiagnosticGroup[], docsUri: 
   }
   slicedVersions.set(groups, { docsUri, slices });
   return slices;
-}
-
-/**
- * Whether a slice's diagnostics are reported alike in two versions (code, severity, message,
- * range): then a pull is answered "unchanged". Groups that stood still give the same objects,
- * so most comparisons are of identity.
- */
-export function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) {
-    const x = a[index] as Diagnostic;
-    const y = b[index] as Diagnostic;
-    if (x === y) continue;
-    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || !sameRange(x.range, y.range)) return false;
-  }
-  return true;
 }
