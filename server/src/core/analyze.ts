@@ -2,7 +2,7 @@ import { parseBibliography, type Bibliography, type BibliographyInput } from './
 import type { CitationStyle } from './citations';
 import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
-import { splitIntoChunks, type Chunk } from './chunks';
+import { chunkAt, chunksAround, splitIntoChunks, type Chunk, type TextChange } from './chunks';
 import { joinScans, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
 import { chunkReferences, collectMentions, documentReferences, resolveReferences, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
 import type { RuleContext } from './rules';
@@ -36,6 +36,8 @@ export const EXTERNAL_REFERENCES: readonly ExternalReferences[] = ['cite', 'igno
 export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, citationStyle: 'un', citationScope: 'sentence', externalReferences: 'cite' };
 
 /** What the caller read for the document: its Pandoc bibliography (front matter `bibliography:`), if any. */
+export { mergeChange, type TextChange } from './chunks';
+
 export interface AnalysisInputs {
   bibliography?: BibliographyInput | null;
   /**
@@ -45,25 +47,6 @@ export interface AnalysisInputs {
    * cut again and only its lines indexed again; the result is the same as without it.
    */
   changed?: TextChange | null;
-}
-
-/** A stretch of a new text, [start, end), that replaced a stretch of the text before it. */
-export interface TextChange {
-  start: number;
-  end: number;
-}
-
-/**
- * The stretch of the newest text that differs from an older one, after one more change
- * (`start`, `end`: what it replaced in the text before this change; `inserted`: the length of
- * what replaced it), given the stretch that differed before it (null: none yet).
- */
-export function mergeChange(changed: TextChange | null, start: number, end: number, inserted: number): TextChange {
-  const insertedEnd = start + inserted;
-  if (!changed) return { start, end: insertedEnd };
-  const delta = inserted - (end - start);
-  const moved = (offset: number): number => (offset <= start ? offset : offset >= end ? offset + delta : insertedEnd);
-  return { start: Math.min(moved(changed.start), start), end: Math.max(moved(changed.end), insertedEnd) };
 }
 
 export interface DocumentAnalysis extends AnalysisResult {
@@ -302,75 +285,6 @@ export class DocumentAnalyzer {
       quotationsNear,
     };
   }
-}
-
-/**
- * The chunks of `text` when only `changed` differs from the last version (whose chunks are
- * `before`, `shift`: the change in length): the last version's chunks before and after the
- * change stay (after it, shifted), and the stretch from the chunk before the one the change
- * starts in to the chunk after the one it ends in is cut again. A chunk start depends on its
- * line and the line before it, and a chunk's end on its own text and the starts after it, so
- * the chunks outside that stretch are the ones a cut of the whole text makes, as long as no
- * chunk in the stretch is merged with the next (an open fence or HTML block): then null, and
- * the whole text is cut.
- */
-function chunksAround(
-  text: string,
-  changed: TextChange,
-  before: ReadonlyArray<Chunk<ChunkAnalysis>>,
-  shift: number,
-  scanned: (chunkText: string, start: number) => ChunkAnalysis,
-  used: Map<string, ChunkAnalysis>,
-): Array<Chunk<ChunkAnalysis>> | null {
-  const oldEnd = changed.end - shift;
-  if (before.length === 0 || changed.start < 0 || changed.end > text.length || oldEnd < changed.start) return null;
-  const last = before[before.length - 1] as Chunk<ChunkAnalysis>;
-  if (last.end !== text.length - shift || oldEnd > last.end) return null;
-  /** The index of the chunk that holds the character at `offset` (the last chunk for the text's end). */
-  const holding = (offset: number): number => {
-    let low = 0;
-    let high = before.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((before[mid] as Chunk<ChunkAnalysis>).start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
-  const first = Math.max(0, holding(changed.start - 1) - 1);
-  const end = Math.min(before.length - 1, holding(oldEnd) + 1);
-  const from = (before[first] as Chunk<ChunkAnalysis>).start;
-  const to = (before[end] as Chunk<ChunkAnalysis>).end + shift;
-  let merged = false;
-  const cut = splitIntoChunks(text.slice(from, to), (chunkText, start) => {
-    const entry = scanned(chunkText, start + from);
-    if (entry.openAtEnd) merged = true;
-    return entry;
-  });
-  if (merged) return null;
-  const chunks: Array<Chunk<ChunkAnalysis>> = before.slice(0, first);
-  for (const chunk of cut) chunks.push({ start: chunk.start + from, end: chunk.end + from, data: chunk.data });
-  for (let index = end + 1; index < before.length; index++) {
-    const chunk = before[index] as Chunk<ChunkAnalysis>;
-    chunks.push(shift === 0 ? chunk : { start: chunk.start + shift, end: chunk.end + shift, data: chunk.data });
-    used.set(chunk.data.raw, chunk.data);
-  }
-  for (let index = 0; index < first; index++) used.set((before[index] as Chunk<ChunkAnalysis>).data.raw, (before[index] as Chunk<ChunkAnalysis>).data);
-  return chunks;
-}
-
-/** The chunk of a version's chunks (in order) that starts at `start`, if any. */
-function chunkAt(chunks: ReadonlyArray<{ start: number; data: ChunkAnalysis }>, start: number): ChunkAnalysis | undefined {
-  let low = 0;
-  let high = chunks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = (chunks[mid] as { start: number }).start;
-    if (at === start) return (chunks[mid] as { data: ChunkAnalysis }).data;
-    if (at < start) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

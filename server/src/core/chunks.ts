@@ -127,3 +127,91 @@ function startsAroundBlank(text: string, span: BlankedSpan): number[] {
   for (const start of chunkStarts(text)) if (start > next) starts.push(start);
   return starts;
 }
+
+/** A stretch of a new text, [start, end), that replaced a stretch of the text before it. */
+export interface TextChange {
+  start: number;
+  end: number;
+}
+
+/**
+ * The stretch of the newest text that differs from an older one, after one more change
+ * (`start`, `end`: what it replaced in the text before this change; `inserted`: the length of
+ * what replaced it), given the stretch that differed before it (null: none yet).
+ */
+export function mergeChange(changed: TextChange | null, start: number, end: number, inserted: number): TextChange {
+  const insertedEnd = start + inserted;
+  if (!changed) return { start, end: insertedEnd };
+  const delta = inserted - (end - start);
+  const moved = (offset: number): number => (offset <= start ? offset : offset >= end ? offset + delta : insertedEnd);
+  return { start: Math.min(moved(changed.start), start), end: Math.max(moved(changed.end), insertedEnd) };
+}
+
+/**
+ * The chunks of `text` when only `changed` differs from the last version (whose chunks are
+ * `before`, `shift`: the change in length): the last version's chunks before and after the
+ * change stay (after it, shifted), and the stretch from the chunk before the one the change
+ * starts in to the chunk after the one it ends in is cut again. A chunk start depends on its
+ * line and the line before it, and a chunk's end on its own text and the starts after it, so
+ * the chunks outside that stretch are the ones a cut of the whole text makes, as long as no
+ * chunk in the stretch is merged with the next (an open fence or HTML block): then null, and
+ * the whole text is cut.
+ */
+export function chunksAround<T extends { openAtEnd: boolean; raw: string }>(
+  text: string,
+  changed: TextChange,
+  before: ReadonlyArray<Chunk<T>>,
+  shift: number,
+  scanned: (chunkText: string, start: number) => T,
+  used: Map<string, T>,
+): Array<Chunk<T>> | null {
+  const oldEnd = changed.end - shift;
+  if (before.length === 0 || changed.start < 0 || changed.end > text.length || oldEnd < changed.start) return null;
+  const last = before[before.length - 1] as Chunk<T>;
+  if (last.end !== text.length - shift || oldEnd > last.end) return null;
+  /** The index of the chunk that holds the character at `offset` (the last chunk for the text's end). */
+  const holding = (offset: number): number => {
+    let low = 0;
+    let high = before.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((before[mid] as Chunk<T>).start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  const first = Math.max(0, holding(changed.start - 1) - 1);
+  const end = Math.min(before.length - 1, holding(oldEnd) + 1);
+  const from = (before[first] as Chunk<T>).start;
+  const to = (before[end] as Chunk<T>).end + shift;
+  let merged = false;
+  const cut = splitIntoChunks(text.slice(from, to), (chunkText, start) => {
+    const entry = scanned(chunkText, start + from);
+    if (entry.openAtEnd) merged = true;
+    return entry;
+  });
+  if (merged) return null;
+  const chunks: Array<Chunk<T>> = before.slice(0, first);
+  for (const chunk of cut) chunks.push({ start: chunk.start + from, end: chunk.end + from, data: chunk.data });
+  for (let index = end + 1; index < before.length; index++) {
+    const chunk = before[index] as Chunk<T>;
+    chunks.push(shift === 0 ? chunk : { start: chunk.start + shift, end: chunk.end + shift, data: chunk.data });
+    used.set(chunk.data.raw, chunk.data);
+  }
+  for (let index = 0; index < first; index++) used.set((before[index] as Chunk<T>).data.raw, (before[index] as Chunk<T>).data);
+  return chunks;
+}
+
+/** The chunk of a version's chunks (in order) that starts at `start`, if any. */
+export function chunkAt<T>(chunks: ReadonlyArray<{ start: number; data: T }>, start: number): T | undefined {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = (chunks[mid] as { start: number }).start;
+    if (at === start) return (chunks[mid] as { data: T }).data;
+    if (at < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
