@@ -197,6 +197,43 @@ describe('front matter', () => {
       { seed: 20261204, numRuns: 300 },
     );
   }, 120_000);
+
+  it('keeps an analysis told of an edit after it equal to a fresh one', () => {
+    const corpus = bundledCorpus();
+    const body = 'The panel cites resolution 1718 (2009).\n\nArticle 4 of the treaty is about assistance.\n\nExperts say the transfers went on.\n\n';
+    for (const head of ['---\ntitle: A\n\ndate: 2024-07-01\n---\n', '---\ntitle: B\n---\n\n', '---\r\ndate: 2024-07-01\r\n\r\n---\r\n', '---\nx: 1\n...\n']) {
+      for (const inserted of ['x', '\n\n', 'Resolution 2231 (2015) ', '```']) {
+        const analyzer = new DocumentAnalyzer();
+        const text = head + body + body;
+        analyzer.analyze(text, corpus);
+        const at = text.indexOf('Experts', text.length / 2) + 3;
+        const edited = text.slice(0, at) + inserted + text.slice(at);
+        const told = analyzer.analyze(edited, corpus, DEFAULT_SETTINGS, { changed: mergeChange(null, at, at, inserted.length) });
+        expect(told.frontMatter.span).not.toBeNull();
+        expect(snapshot(told)).toEqual(snapshot(analyzeDocument(edited, corpus)));
+      }
+    }
+  });
+
+  it('keeps an analysis told where the text changed equal to a fresh one', () => {
+    const corpus = bundledCorpus();
+    // Edits mostly in the second half, past the front matter's chunks, where the chunks around them are cut again.
+    const later = edit.map((change) => ({ ...change, at: change.at < 0.2 ? change.at : 0.5 + change.at / 2 }));
+    fc.assert(
+      fc.property(frontMatter, draft, draft, fc.array(later, { minLength: 1, maxLength: 8 }), (head, body, more, edits) => {
+        const analyzer = new DocumentAnalyzer();
+        let text = head + body + '\n\n' + more;
+        analyzer.analyze(text, corpus);
+        for (const change of edits) {
+          const start = Math.floor(change.at * text.length);
+          const changed = mergeChange(null, start, Math.min(text.length, start + change.remove), change.insert.length);
+          text = applyEdit(text, change);
+          expect(snapshot(analyzer.analyze(text, corpus, DEFAULT_SETTINGS, { changed }))).toEqual(snapshot(analyzeDocument(text, corpus)));
+        }
+      }),
+      { seed: 20261207, numRuns: 200 },
+    );
+  }, 120_000);
 });
 
 describe('chunk starts', () => {

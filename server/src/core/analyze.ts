@@ -103,9 +103,9 @@ export class DocumentAnalyzer {
   /** The last version's chunks (in order, with where they started), and that version's length. */
   private placed: ReadonlyArray<Chunk<ChunkAnalysis>> = [];
   private length = 0;
-  /** The last version's document (its line index) and whether it had front matter. */
+  /** The last version's document (its line index) and where its front matter was. */
   private document: SourceDocument | null = null;
-  private hadFrontMatter = false;
+  private frontMatterSpan: FrontMatter['span'] = null;
   /** The last version's chunks that define link labels, and those labels. */
   private labelled: ChunkAnalysis[] = [];
   private linkLabels = new Set<string>();
@@ -142,14 +142,14 @@ export class DocumentAnalyzer {
       return entry;
     };
     const chunks =
-      (changed && !frontMatter.span && !this.hadFrontMatter ? chunksAround(text, changed, placedBefore, shift, scanned, used) : null) ??
+      (changed && sameSpan(frontMatter.span, this.frontMatterSpan) ? chunksAround(text, changed, placedBefore, shift, scanned, used, frontMatter.span) : null) ??
       splitIntoChunks(document.text, scanned, frontMatter.span);
     // Only the current version's chunks are kept.
     this.cache = used;
     this.placed = chunks;
     this.length = text.length;
     this.document = document;
-    this.hadFrontMatter = frontMatter.span !== null;
+    this.frontMatterSpan = frontMatter.span;
 
     const labelled: ChunkAnalysis[] = [];
     for (const { data: chunk } of chunks) {
@@ -285,6 +285,10 @@ export class DocumentAnalyzer {
       quotationsNear,
     };
   }
+}
+
+function sameSpan(a: FrontMatter['span'], b: FrontMatter['span']): boolean {
+  return a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end);
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -112,16 +112,21 @@ export function blanked(text: string, start: number, end: number): string {
   return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
 }
 
+/** The start of the line after the one that holds `offset` (the text's length if none). */
+function lineAfter(text: string, offset: number): number {
+  const lineBreak = /\r\n|\n|\r/g;
+  lineBreak.lastIndex = offset;
+  const found = lineBreak.exec(text);
+  return found ? found.index + found[0].length : text.length;
+}
+
 /**
  * The chunk starts of `text` with `span` blanked. A line's being a start depends on it and
  * the line before it: up to the first line after the one where the span ends, the starts
  * are read from a blanked copy of that beginning; after it, from the text itself.
  */
 function startsAroundBlank(text: string, span: BlankedSpan): number[] {
-  const lineBreak = /\r\n|\n|\r/g;
-  lineBreak.lastIndex = span.end;
-  const found = lineBreak.exec(text);
-  const next = found ? found.index + found[0].length : text.length;
+  const next = lineAfter(text, span.end);
   const head = blanked(text.slice(0, Math.min(text.length, next + 1)), span.start, Math.min(span.end, next + 1));
   const starts = chunkStarts(head).filter((start) => start <= next);
   for (const start of chunkStarts(text)) if (start > next) starts.push(start);
@@ -155,7 +160,8 @@ export function mergeChange(changed: TextChange | null, start: number, end: numb
  * line and the line before it, and a chunk's end on its own text and the starts after it, so
  * the chunks outside that stretch are the ones a cut of the whole text makes, as long as no
  * chunk in the stretch is merged with the next (an open fence or HTML block): then null, and
- * the whole text is cut.
+ * the whole text is cut. With `blank` (the front matter, the same as the last version's), the
+ * stretch must start after the blanked lines, else null too.
  */
 export function chunksAround<T extends { openAtEnd: boolean; raw: string }>(
   text: string,
@@ -164,6 +170,7 @@ export function chunksAround<T extends { openAtEnd: boolean; raw: string }>(
   shift: number,
   scanned: (chunkText: string, start: number) => T,
   used: Map<string, T>,
+  blank: BlankedSpan | null = null,
 ): Array<Chunk<T>> | null {
   const oldEnd = changed.end - shift;
   if (before.length === 0 || changed.start < 0 || changed.end > text.length || oldEnd < changed.start) return null;
@@ -184,6 +191,9 @@ export function chunksAround<T extends { openAtEnd: boolean; raw: string }>(
   const end = Math.min(before.length - 1, holding(oldEnd) + 1);
   const from = (before[first] as Chunk<T>).start;
   const to = (before[end] as Chunk<T>).end + shift;
+  // Blanking (the front matter) decides the chunk starts up to the line after the span's last
+  // line (see startsAroundBlank): a stretch to cut again must start after that line.
+  if (blank && blank.end > blank.start && from <= lineAfter(text, blank.end)) return null;
   let merged = false;
   const cut = splitIntoChunks(text.slice(from, to), (chunkText, start) => {
     const entry = scanned(chunkText, start + from);
