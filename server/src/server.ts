@@ -56,8 +56,9 @@ if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg
 
 const connection = createConnection(ProposedFeatures.all);
 /**
- * Per open document, where its text differs from the text its analyzer analysed last (null:
- * nowhere, or not known): told to the analyzer, which then cuts only the chunks around it.
+ * Per open document, where its text differs from the text its analyzer analysed last (absent:
+ * nowhere; 'unknown': a change without a range replaced the whole text): told to the
+ * analyzer, which then cuts only the chunks around it.
  */
 const changedSinceAnalysis = new Map<string, TextChange | 'unknown'>();
 const documents = new TextDocuments({

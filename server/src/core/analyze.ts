@@ -10,6 +10,7 @@ import { byPosition, runRules, type ChunkRuleState, type DiagnosticGroup } from 
 import { definedFootnotesOf } from './rules/sourcing';
 import { chunkSentences, linkDefinitions, type Sentence } from './sentences';
 import { checkQuotations, type QuotationCheck } from './quotations/check';
+import { keptAt, lastAtMost } from './sorted';
 import { NO_SUPPRESSIONS, readSuppressions } from './suppressions';
 import type { AnalysisResult, Finding, Reference, RuleLevel } from './types';
 
@@ -166,16 +167,14 @@ export class DocumentAnalyzer {
     /** A chunk's sentences with absolute offsets: made when first asked for, and kept for the last few places the chunk stood at. */
     const sentencesOfChunk = (index: number): Sentence[] => {
       const { start: base, data: chunk } = chunks[index] as (typeof chunks)[number];
-      let placed = chunk.placed.find((candidate) => candidate.start === base);
-      if (!placed) {
-        placed = {
+      return keptAt(
+        chunk.placed,
+        (candidate) => candidate.start === base,
+        () => ({
           start: base,
           sentences: (chunk.sentences ?? []).map((prose) => ({ start: prose.start + base, end: prose.end + base, paragraph: { start: prose.paragraph.start + base, end: prose.paragraph.end + base }, body: prose.body, prose })),
-        };
-        chunk.placed.push(placed);
-        if (chunk.placed.length > 4) chunk.placed.shift();
-      }
-      return placed.sentences;
+        }),
+      ).sentences;
     };
     const scan = joinScans(frontMatter, chunks.map(({ start, end, data }) => ({ start, end, data: data.scan })));
     const recognition: RecognitionChunk[] = chunks.map(({ start, data }) => ({ start, mentions: data.mentions ?? [], citationSpans: data.scan.citationSpans, memo: data.resolution }));
@@ -226,16 +225,8 @@ export class DocumentAnalyzer {
     let quotations: QuotationCheck[] | null = null;
     const quotationsOf = (): QuotationCheck[] => (quotations ??= chunks.flatMap((_, index) => [...chunkContext(index).quotations()]));
     context.quotations = quotationsOf;
-    const quotationsNear = (offset: number): readonly QuotationCheck[] => {
-      let low = 0;
-      let high = chunks.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if ((chunks[mid] as (typeof chunks)[number]).start <= offset) low = mid;
-        else high = mid - 1;
-      }
-      return chunks.length > 0 ? chunkContext(low).quotations() : [];
-    };
+    const quotationsNear = (offset: number): readonly QuotationCheck[] =>
+      chunks.length > 0 ? chunkContext(Math.max(0, lastAtMost(chunks.length, (index) => (chunks[index] as (typeof chunks)[number]).start, offset))).quotations() : [];
 
     const defined = definedFootnotesOf(scan);
     const definedBefore = this.definedFootnotes;

@@ -14,6 +14,8 @@
  * from scratch and after any sequence of edits gives the same chunks.
  */
 
+import { lastAtMost } from './sorted';
+
 export interface Chunk<T> {
   start: number;
   end: number;
@@ -177,16 +179,7 @@ export function chunksAround<T extends { openAtEnd: boolean; raw: string }>(
   const last = before[before.length - 1] as Chunk<T>;
   if (last.end !== text.length - shift || oldEnd > last.end) return null;
   /** The index of the chunk that holds the character at `offset` (the last chunk for the text's end). */
-  const holding = (offset: number): number => {
-    let low = 0;
-    let high = before.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((before[mid] as Chunk<T>).start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
+  const holding = (offset: number): number => Math.max(0, lastAtMost(before.length, (index) => (before[index] as Chunk<T>).start, offset));
   const first = Math.max(0, holding(changed.start - 1) - 1);
   const end = Math.min(before.length - 1, holding(oldEnd) + 1);
   const from = (before[first] as Chunk<T>).start;
@@ -214,14 +207,6 @@ export function chunksAround<T extends { openAtEnd: boolean; raw: string }>(
 
 /** The chunk of a version's chunks (in order) that starts at `start`, if any. */
 export function chunkAt<T>(chunks: ReadonlyArray<{ start: number; data: T }>, start: number): T | undefined {
-  let low = 0;
-  let high = chunks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = (chunks[mid] as { start: number }).start;
-    if (at === start) return (chunks[mid] as { data: T }).data;
-    if (at < start) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
+  const chunk = chunks[lastAtMost(chunks.length, (index) => (chunks[index] as { start: number }).start, start)];
+  return chunk?.start === start ? chunk.data : undefined;
 }

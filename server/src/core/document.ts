@@ -1,3 +1,4 @@
+import { lastAtMost } from './sorted';
 import type { Position, Range } from './types';
 
 /**
@@ -69,14 +70,7 @@ export class SourceDocument {
 
 /** How many of the sorted starts are at most `offset`. */
 function countAtMost(starts: ArrayLike<number>, offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return lastAtMost(starts.length, (index) => starts[index] as number, offset) + 1;
 }
 
 function computeLineStarts(text: string): ArrayLike<number> {

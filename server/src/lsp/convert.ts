@@ -21,6 +21,7 @@ import type { HoverInfo } from '../core/hover';
 import type { PackProblemWithRange } from '../core/pack-files';
 import { SOURCE_PACK_CODE } from '../core/rules';
 import type { DiagnosticGroup } from '../core/rules/run';
+import { lastAtMost } from '../core/sorted';
 import { lineBreakOf, type SourceDocument } from '../core/document';
 import type { Finding, Range, Severity } from '../core/types';
 
@@ -126,20 +127,10 @@ export function toCodeActions(diagnostic: Diagnostic, uri: string, current: Anal
  * it) and of the whole draft's rules. Only that chunk's findings are made.
  */
 function findingFor(diagnostic: Diagnostic, current: AnalysedVersion): Finding | undefined {
-  const line = diagnostic.range.start.line;
   const groups = current.diagnosticGroups;
   const chunkGroups = groups.filter((group) => group.line !== null);
-  let low = 0;
-  let high = chunkGroups.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (((chunkGroups[mid] as DiagnosticGroup).line as number) <= line) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  const candidates = [...(found >= 0 ? [chunkGroups[found] as DiagnosticGroup] : []), ...groups.filter((group) => group.line === null)];
+  const found = chunkGroups[lastAtMost(chunkGroups.length, (index) => (chunkGroups[index] as DiagnosticGroup).line as number, diagnostic.range.start.line)];
+  const candidates = [...(found ? [found] : []), ...groups.filter((group) => group.line === null)];
   for (const group of candidates) {
     for (const candidate of group.findings()) {
       if (candidate.code === diagnostic.code && candidate.message === diagnostic.message && sameRange(candidate.range, diagnostic.range)) return candidate;

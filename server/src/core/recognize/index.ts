@@ -1,6 +1,7 @@
 import type { Corpus, Instrument, Official } from '../corpus';
 import type { SourceDocument } from '../document';
 import type { Range, Reference, ResolvedBy } from '../types';
+import { keptAt, remember } from '../sorted';
 import { foldCase, nameKey, patternsFor, type CorpusPatterns } from './patterns';
 import { articleMentions, chapterMentions, CHARTER_ID } from './articles';
 import { describedMentions, describedTreaty, type DescribedTreaty } from './described';
@@ -125,15 +126,13 @@ export function chunkReferences(chunk: RecognitionChunk): Reference[] {
   const line = chunk.line ?? memo.line;
   if (memo.start === chunk.start && memo.line === line) return memo.references;
   memo.moved ??= [];
-  let placed = memo.moved.find((candidate) => candidate.start === chunk.start && candidate.line === line);
-  if (!placed) {
-    const delta = chunk.start - memo.start;
-    const lines = line - memo.line;
-    placed = { start: chunk.start, line, references: memo.references.map((reference) => movedBy(reference, delta, lines)) };
-    memo.moved.push(placed);
-    if (memo.moved.length > 4) memo.moved.shift();
-  }
-  return placed.references;
+  const delta = chunk.start - memo.start;
+  const lines = line - memo.line;
+  return keptAt(
+    memo.moved,
+    (candidate) => candidate.start === chunk.start && candidate.line === line,
+    () => ({ start: chunk.start, line, references: memo.references.map((reference) => movedBy(reference, delta, lines)) }),
+  ).references;
 }
 
 /** Every reference of the resolved chunks, in document order. */
@@ -505,11 +504,6 @@ function sameTarget(a: Target, b: Target): boolean {
 }
 
 /** Keeps a few memos per chunk: the places its text occurs, and the one before an edit. */
-function remember(memos: ResolutionMemo[], memo: ResolutionMemo): void {
-  memos.push(memo);
-  if (memos.length > 4) memos.shift();
-}
-
 function isSorted(references: readonly Reference[]): boolean {
   for (let index = 1; index < references.length; index++) {
     const previous = references[index - 1] as Reference;
