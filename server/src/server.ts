@@ -24,7 +24,6 @@ import {
   type FileSystemWatcher,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, DEFAULT_SETTINGS, DocumentAnalyzer, documentDate, mergeChange, type AnalysisSettings, type DocumentAnalysis, type TextChange } from './core/analyze';
 import { namedBibliography, type BibliographyInput } from './core/bibliography';
 import * as fs from 'node:fs';
@@ -43,6 +42,8 @@ import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } f
 import { DEFAULT_MAX_FILE_SIZE, settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
 import { packProblemToDiagnostic, sameDiagnostics, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
 import { diagnosticsBySlice, sliceIdentifiers, sliceOfIdentifier } from './lsp/diagnostic-slices';
+import { DraftDocument } from './lsp/draft-document';
+import type { DraftText } from './core/text';
 import { defaultDataDirectory } from './runtime';
 
 if (process.argv.includes('--version')) {
@@ -61,21 +62,17 @@ const connection = createConnection(ProposedFeatures.all);
  * analyzer, which then cuts only the chunks around it.
  */
 const changedSinceAnalysis = new Map<string, TextChange | 'unknown'>();
-const documents = new TextDocuments({
-  create: TextDocument.create,
+const documents = new TextDocuments<DraftDocument>({
+  create: (uri, languageId, version, content) => new DraftDocument(uri, languageId, version, content),
   update(document, changes, version) {
     // Each change is applied on its own, so that its offsets are read from the text it applies to.
     for (const change of changes) {
       const known = changedSinceAnalysis.get(document.uri);
-      if ('range' in change && known !== 'unknown') {
-        const start = document.offsetAt(change.range.start);
-        const end = Math.max(start, document.offsetAt(change.range.end));
-        changedSinceAnalysis.set(document.uri, mergeChange(known ?? null, start, end, change.text.length));
-      } else {
-        changedSinceAnalysis.set(document.uri, 'unknown');
-      }
-      TextDocument.update(document, [change], version);
+      const replaced = document.apply(change);
+      if (replaced && known !== 'unknown') changedSinceAnalysis.set(document.uri, mergeChange(known ?? null, replaced.start, replaced.end, change.text.length));
+      else changedSinceAnalysis.set(document.uri, 'unknown');
     }
+    document.version = version;
     return document;
   },
 });
@@ -322,7 +319,7 @@ const reportedBibliographies = new Set<string>();
  * relative to the draft's folder: the editor's text when the file is open, else the file on
  * disk (cached by mtime). A missing or unreadable file is logged once and counts as none.
  */
-function bibliographyFor(uri: string, text: string): BibliographyInput | null {
+function bibliographyFor(uri: string, text: DraftText): BibliographyInput | null {
   const draft = URI.parse(uri);
   const file = draft.scheme === 'file' ? namedBibliography(draft.fsPath, text) : null;
   if (!file) return null;
@@ -358,26 +355,25 @@ function describeSize(bytes: number): string {
 }
 
 /** The analysis of a document's current version and that version (cached per version). */
-async function analysedVersionOf(document: TextDocument): Promise<{ version: number; analysis: DocumentAnalysis }> {
+async function analysedVersionOf(document: DraftDocument): Promise<{ version: number; analysis: DocumentAnalysis }> {
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version) return cached;
   const settings = await settingsFor(document.uri);
   const version = document.version;
-  const text = document.getText();
-  const entry = { version, analysis: analyse(document.uri, text, settings) };
+  const entry = { version, analysis: analyse(document.uri, document.text, settings) };
   analyses.set(document.uri, entry);
   workspaceIndex.set(document.uri, () => entry.analysis.references);
   return entry;
 }
 
-async function analysisOf(document: TextDocument): Promise<DocumentAnalysis> {
+async function analysisOf(document: DraftDocument): Promise<DocumentAnalysis> {
   return (await analysedVersionOf(document)).analysis;
 }
 
 /** Analyses one version of an open document; never throws. */
-function analyse(uri: string, text: string, settings: ServerSettings): DocumentAnalysis {
+function analyse(uri: string, text: DraftText, settings: ServerSettings): DocumentAnalysis {
   // Above the limit, say so once and check nothing: the editor must stay responsive.
-  const bytes = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
+  const bytes = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text.toString(), 'utf8') : text.length;
   if (bytes > settings.maxFileSize) {
     analyzers.delete(uri);
     if (!toldTooLarge.has(uri)) {
@@ -474,7 +470,7 @@ connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticRe
   return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
 });
 
-async function publishDiagnostics(document: TextDocument): Promise<void> {
+async function publishDiagnostics(document: DraftDocument): Promise<void> {
   try {
     const { version, analysis } = await analysedVersionOf(document);
     // Skip stale work: the document changed while settings were being fetched.

@@ -11,6 +11,7 @@ import { definedFootnotesOf } from './rules/sourcing';
 import { chunkSentences, linkDefinitions, type Sentence } from './sentences';
 import { checkQuotations, type QuotationCheck } from './quotations/check';
 import { keptAt, lastAtMost } from './sorted';
+import type { DraftText } from './text';
 import { NO_SUPPRESSIONS, readSuppressions } from './suppressions';
 import type { AnalysisResult, Finding, Reference, RuleLevel } from './types';
 
@@ -114,14 +115,14 @@ export class DocumentAnalyzer {
   private definedFootnotes: ReadonlySet<string> = new Set();
   private corpus: Corpus | null = null;
 
-  analyze(text: string, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS, inputs: AnalysisInputs = {}): DocumentAnalysis {
+  analyze(text: DraftText, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS, inputs: AnalysisInputs = {}): DocumentAnalysis {
     if (corpus !== this.corpus) {
       this.cache.clear();
       this.placed = [];
       this.document = null;
       this.corpus = corpus;
     }
-    const changed = inputs.changed && this.document && this.document.text.length === this.length ? inputs.changed : null;
+    const changed = inputs.changed && this.document && this.document.length === this.length ? inputs.changed : null;
     const document = changed && this.document ? this.document.edited(text, changed.start, changed.end) : new SourceDocument(text);
     const bibliography = inputs.bibliography ? parseBibliography(inputs.bibliography) : null;
     const frontMatter = readFrontMatter(text);

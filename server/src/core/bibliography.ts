@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { SourceDocument } from './document';
 import { readFrontMatter } from './markdown';
 import type { FileEdit } from './types';
+import type { DraftText } from './text';
 
 /**
  * A Pandoc bibliography (front matter `bibliography:`), read from its text: CSL-JSON (`.json`)
@@ -221,7 +222,7 @@ export function citationKeyFor(bibliography: Bibliography, instrument: Instrumen
 }
 
 /** The bibliography file a draft's front matter names (the first of a list), resolved against the draft's folder, or null. */
-export function namedBibliography(draftFile: string, text: string): string | null {
+export function namedBibliography(draftFile: string, text: DraftText): string | null {
   const [named] = readFrontMatter(text).bibliography;
   return named ? path.resolve(path.dirname(draftFile), named) : null;
 }

@@ -15,6 +15,7 @@
  */
 
 import { lastAtMost } from './sorted';
+import type { DraftText } from './text';
 
 export interface Chunk<T> {
   start: number;
@@ -115,11 +116,12 @@ export function blanked(text: string, start: number, end: number): string {
 }
 
 /** The start of the line after the one that holds `offset` (the text's length if none). */
-function lineAfter(text: string, offset: number): number {
-  const lineBreak = /\r\n|\n|\r/g;
-  lineBreak.lastIndex = offset;
-  const found = lineBreak.exec(text);
-  return found ? found.index + found[0].length : text.length;
+function lineAfter(text: DraftText, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const carriage = text.slice(offset, lineEnd).indexOf('\r');
+  if (carriage >= 0) return text.charCodeAt(offset + carriage + 1) === 10 ? offset + carriage + 2 : offset + carriage + 1;
+  return newline < 0 ? text.length : newline + 1;
 }
 
 /**
@@ -166,7 +168,7 @@ export function mergeChange(changed: TextChange | null, start: number, end: numb
  * stretch must start after the blanked lines, else null too.
  */
 export function chunksAround<T extends { openAtEnd: boolean; raw: string }>(
-  text: string,
+  text: DraftText,
   changed: TextChange,
   before: ReadonlyArray<Chunk<T>>,
   shift: number,

@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import markdownItFootnote from 'markdown-it-footnote';
 import { blanked, splitIntoChunks, type Chunk } from './chunks';
 import { endsWithLineBreak, SourceDocument } from './document';
+import type { DraftText } from './text';
 import { collectFootnotes, recordFootnoteDefinitions, type FootnoteDefinition, type FootnoteReference } from './footnotes';
 
 /**
@@ -267,19 +268,35 @@ function maskInline(text: string, start: number, end: number, blank: (start: num
   }
 }
 
-/** The front matter of a document's text (also for callers that read the bibliography before the analysis). */
-export function readFrontMatter(text: string): FrontMatter {
+/**
+ * The front matter of a document's text (also for callers that read the bibliography before
+ * the analysis). Of an editor's version (see text.ts) only the start is read while the front
+ * matter closes there.
+ */
+export function readFrontMatter(text: DraftText): FrontMatter {
+  if (typeof text !== 'string') {
+    if (text.slice(0, 3) !== '---') return noFrontMatter();
+    // A head that ends with a line break: a closing line found in it is the text's.
+    const head = text.slice(0, FRONT_MATTER_HEAD);
+    const lastBreak = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
+    const found = head.length < text.length && lastBreak >= 0 ? readFrontMatter(head.slice(0, lastBreak + 1)) : null;
+    return found?.span ? found : readFrontMatter(text.toString());
+  }
   const opening = /^---[ \t]*(?:\r\n|\n|\r)/.exec(text);
-  if (!opening) return { span: null, date: null, bibliography: [] };
+  if (!opening) return noFrontMatter();
   const closing = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/m;
   const rest = text.slice(opening[0].length);
   const close = closing.exec(rest);
-  if (!close) return { span: null, date: null, bibliography: [] };
+  if (!close) return noFrontMatter();
   const body = rest.slice(0, close.index);
   const end = opening[0].length + close.index + close[0].length;
   const date = /^date:[ \t]*["']?([^"'\r\n]*?)["']?[ \t]*$/m.exec(body)?.[1] ?? null;
   return { span: { start: 0, end }, date: date && date.length > 0 ? date : null, bibliography: readBibliography(body) };
 }
+
+const noFrontMatter = (): FrontMatter => ({ span: null, date: null, bibliography: [] });
+/** How much of an editor's version is read for its front matter before the whole text is. */
+const FRONT_MATTER_HEAD = 64 * 1024;
 
 const unquote = (value: string): string => value.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
 

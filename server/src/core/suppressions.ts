@@ -38,7 +38,7 @@ export const NO_SUPPRESSIONS: Suppressions = { isSuppressed: () => false };
  * when the caller knows (the analysis asks each chunk once); else the text is searched.
  */
 export function readSuppressions(document: SourceDocument, frontMatter: FrontMatter, mayHaveComments?: boolean): Suppressions {
-  if (frontMatter.span && /^lexicite:[ \t]*(?:false|off|no)[ \t]*$/m.test(document.text.slice(frontMatter.span.start, frontMatter.span.end))) {
+  if (frontMatter.span && /^lexicite:[ \t]*(?:false|off|no)[ \t]*$/m.test(document.slice(frontMatter.span.start, frontMatter.span.end))) {
     return { isSuppressed: () => true };
   }
   // Most drafts have no suppression comment: one native search says so.

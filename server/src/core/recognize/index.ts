@@ -220,7 +220,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       id: fields.id,
       instrumentId: fields.instrumentId,
       name: fields.name ?? null,
-      text: document.text.slice(start, end),
+      text: document.slice(start, end),
       start,
       end,
       range: document.rangeOf(start, end),
@@ -263,7 +263,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
     if (!isExternal(target) && target.type === 'resolution') {
       // A resolution cited in passing in a sentence about another ("Resolution 2397 builds on resolution 2375") does not take over.
       const first = resolutionSentence;
-      const between = first && currentMention && first.mention ? document.text.slice(chunk.start + first.mention.extent.end, chunk.start + currentMention.extent.start) : '';
+      const between = first && currentMention && first.mention ? document.slice(chunk.start + first.mention.extent.end, chunk.start + currentMention.extent.start) : '';
       // Coordinated resolutions ("Resolution 1718 and UNSCR 2397") are cited alike: the last one is the context.
       const passing = first !== null && first.sentence === sentence && first.mention !== currentMention && first.target !== target && !COORDINATED.test(between);
       if (!passing) {
@@ -583,7 +583,7 @@ function within(spans: ReadonlyArray<Span>, span: Span): boolean {
 }
 
 function titleFields(document: SourceDocument, title: Span | null): Pick<Reference, 'writtenTitle' | 'writtenTitleSpan'> {
-  return title ? { writtenTitle: document.text.slice(title.start, title.end).replace(/[\s\u00a0]+/g, ' '), writtenTitleSpan: title } : { writtenTitle: null, writtenTitleSpan: null };
+  return title ? { writtenTitle: document.slice(title.start, title.end).replace(/[\s\u00a0]+/g, ' '), writtenTitleSpan: title } : { writtenTitle: null, writtenTitleSpan: null };
 }
 
 /**

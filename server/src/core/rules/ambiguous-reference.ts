@@ -1,3 +1,4 @@
+import type { SourceDocument } from '../document';
 import type { Corpus, Instrument } from '../corpus';
 import type { Fix, Reference } from '../types';
 import type { RawFinding, RuleDefinition } from './types';
@@ -16,13 +17,13 @@ export const ambiguousReference: RuleDefinition = {
   check({ references, corpus, document }) {
     const findings: RawFinding[] = [];
     const ambiguous = references.filter((reference) => reference.kind === 'provision' && reference.resolvedBy === 'ambiguous');
-    for (const group of listGroups(ambiguous, document.text)) {
+    for (const group of listGroups(ambiguous, document)) {
       const isArticle = group.every((reference) => /^art-/.test(reference.id));
       if (!isArticle) {
         for (const reference of group) findings.push(paragraphFinding(reference));
         continue;
       }
-      const { fixes, names } = articleFixes(group, document.text, corpus);
+      const { fixes, names } = articleFixes(group, document, corpus);
       for (const reference of group) findings.push(articleFinding(reference, fixes, names, corpus));
     }
     return findings;
@@ -41,7 +42,7 @@ const SEPARATOR = /^(?:[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t
  * document order: an instrument named after the list applies to all of them, so they share
  * their fixes. Members a range implies share the range's span and join its group.
  */
-function listGroups(references: readonly Reference[], text: string): Reference[][] {
+function listGroups(references: readonly Reference[], text: Pick<SourceDocument, 'slice'>): Reference[][] {
   const groups: Reference[][] = [];
   let end = -1;
   for (const reference of references) {
@@ -70,7 +71,7 @@ function candidateInstruments(reference: Reference, corpus: Corpus): Instrument[
 const OWNER_ANAPHOR = /[ \t\u00a0]+of[ \t\u00a0]+(?:the|this|that)[ \t\u00a0]+(?:(treaty|agreement|pact|accord)|(convention|covenant|charter|statute|protocol))$/iu;
 
 /** The fixes a list shares, and the names of the instruments they offer. */
-function articleFixes(group: readonly Reference[], text: string, corpus: Corpus): { fixes: Fix[]; names: string[] } {
+function articleFixes(group: readonly Reference[], text: Pick<SourceDocument, 'slice'>, corpus: Corpus): { fixes: Fix[]; names: string[] } {
   const first = group[0] as Reference;
   const end = group.reduce((last, reference) => Math.max(last, reference.end), first.end);
   // Instruments that have every member of the list.

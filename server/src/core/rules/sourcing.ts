@@ -54,7 +54,7 @@ export function definedFootnotesOf(scan: RuleContext['scan']): ReadonlySet<strin
 export function sourcingView(context: RuleContext): SourcingView {
   const cached = cache.get(context);
   if (cached) return cached;
-  const text = context.document.text;
+  const document = context.document;
   const scan = context.scan;
   // What only fixes need is worked out when a fix is first asked for, once per document version.
   const footnotes = documentFootnotes(scan);
@@ -67,7 +67,7 @@ export function sourcingView(context: RuleContext): SourcingView {
     // The references that need a source: not officials, not in a citation, not ambiguous, and wholly inside the sentence.
     references: referencesBySentence(context.sentences, context.references, (reference, sentence) => reference.end <= sentence.end && reference.kind !== 'official' && !reference.inCitation && reference.resolvedBy !== 'ambiguous'),
     get footnoteByText() {
-      footnotes.footnoteByText ??= footnotesByCitation(text, scan.footnoteDefinitions);
+      footnotes.footnoteByText ??= footnotesByCitation(document.text, scan.footnoteDefinitions);
       return footnotes.footnoteByText;
     },
     get labels() {
@@ -83,7 +83,7 @@ export function sourcingView(context: RuleContext): SourcingView {
       return footnotes.freeNumber;
     },
     get eol() {
-      return lineBreakOf(text);
+      return lineBreakOf(document.text);
     },
   };
   cache.set(context, view);
