@@ -39,6 +39,8 @@ describe('bench/run.mjs --quick', () => {
       'Typing → diagnostics (server, stdio, pushed)',
       'Hover (server, stdio)',
       'Server cold start (spawn → initialize response)',
+      'Floor: hover (a server on the same library that answers at once, stdio)',
+      'Floor: cold start (the same server, spawn → initialize response)',
       'Bundle size dist/client.js',
       'Bundle size dist/server-bundle.js',
       'Bundle size dist/cli-bundle.js',
