@@ -3,7 +3,7 @@ import type { CitationStyle } from './citations';
 import type { Corpus } from './corpus';
 import { SourceDocument } from './document';
 import { chunkAt, chunksAround, splitIntoChunks, type Chunk, type TextChange } from './chunks';
-import { joinScans, readFrontMatter, scanChunk, type ChunkScan, type FrontMatter, type ScannableText } from './markdown';
+import { joinScans, readFrontMatter, scanChunk, type ChunkScan, type FootnoteLabels, type FrontMatter, type ScannableText } from './markdown';
 import { chunkReferences, collectMentions, documentReferences, resolveReferences, type ChunkMentions, type RecognitionChunk, type ResolutionMemo } from './recognize/index';
 import type { RuleContext } from './rules';
 import { byPosition, runRules, type ChunkRuleState, type DiagnosticGroup } from './rules/run';
@@ -113,6 +113,8 @@ export class DocumentAnalyzer {
   private linkLabels = new Set<string>();
   /** The last version's labels of footnote definitions: kept as the same set while they are the same, so chunks can tell nothing changed. */
   private definedFootnotes: ReadonlySet<string> = new Set();
+  /** The last version's footnote labels: kept while the chunks that hold footnotes are the same. */
+  private footnoteLabels: FootnoteLabels | null = null;
   private corpus: Corpus | null = null;
 
   analyze(text: DraftText, corpus: Corpus, settings: AnalysisSettings = DEFAULT_SETTINGS, inputs: AnalysisInputs = {}): DocumentAnalysis {
@@ -177,7 +179,12 @@ export class DocumentAnalyzer {
         }),
       ).sentences;
     };
-    const scan = joinScans(frontMatter, chunks.map(({ start, end, data }) => ({ start, end, data: data.scan })));
+    const scan = joinScans(
+      frontMatter,
+      chunks.map(({ start, end, data }) => ({ start, end, data: data.scan })),
+      this.footnoteLabels,
+    );
+    this.footnoteLabels = scan.footnoteLabels;
     const recognition: RecognitionChunk[] = chunks.map(({ start, data }) => ({ start, mentions: data.mentions ?? [], citationSpans: data.scan.citationSpans, memo: data.resolution }));
     resolveReferences(document, recognition, corpus);
     // The whole draft's references and sentences are put together when first asked for: an
@@ -262,7 +269,9 @@ export class DocumentAnalyzer {
       get headings() {
         return scan.headings;
       },
-      footnoteDefinitions: scan.footnoteDefinitions,
+      get footnoteDefinitions() {
+        return scan.footnoteDefinitions;
+      },
       get references() {
         return allReferences();
       },

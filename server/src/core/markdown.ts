@@ -32,6 +32,26 @@ export interface ScannableText {
   footnoteReferences: FootnoteReference[];
   /** Footnote definitions `[^label]: …` in document order, with the offsets of `[^label]:`. */
   footnoteDefinitions: FootnoteDefinition[];
+  /**
+   * The chunks that hold footnote references or definitions, in order, their footnotes relative
+   * to the chunk's start: what the footnote rules walk every version, placing only what they
+   * report (the two lists above are made when first read).
+   */
+  footnoteChunks: ReadonlyArray<Chunk<ChunkScan>>;
+  /** The labels of the footnote definitions and references (see FootnoteLabels). */
+  footnoteLabels: FootnoteLabels;
+}
+
+/**
+ * The labels of a document's footnote definitions and of its footnote references: the same
+ * objects as the last version's while the chunks that hold footnotes are the same, so that a
+ * keystroke elsewhere makes no new sets.
+ */
+export interface FootnoteLabels {
+  /** The scans of the chunks that hold footnotes, in order (what the sets were made from). */
+  readonly holders: readonly ChunkScan[];
+  readonly defined: ReadonlySet<string>;
+  readonly referenced: ReadonlySet<string>;
 }
 
 export interface FrontMatter {
@@ -62,6 +82,8 @@ export interface ChunkScan {
   openAtEnd: boolean;
   /** Its spans with absolute offsets where the chunk last stood (joinScans), reused while it stands there. */
   placed?: PlacedScan;
+  /** Its footnote labels as one string (see footnoteLabelsOf), once worked out. */
+  footnoteLabelKey?: string;
 }
 
 interface PlacedScan {
@@ -116,15 +138,11 @@ export function prepareScan(document: SourceDocument): ScannableText {
  * for every version (the footnote rules read them); the masked text, the citation spans and
  * the headings only when read.
  */
-export function joinScans(frontMatter: FrontMatter, chunks: ReadonlyArray<Chunk<ChunkScan>>): ScannableText {
-  const footnoteReferences: FootnoteReference[] = [];
-  const footnoteDefinitions: FootnoteDefinition[] = [];
-  for (const { start: base, data } of chunks) {
-    if (data.footnoteReferences.length === 0 && data.footnoteDefinitions.length === 0) continue;
-    const placed = placedFootnotes(data, base);
-    for (const reference of placed.footnoteReferences) footnoteReferences.push(reference);
-    for (const definition of placed.footnoteDefinitions) footnoteDefinitions.push(definition);
-  }
+export function joinScans(frontMatter: FrontMatter, chunks: ReadonlyArray<Chunk<ChunkScan>>, last: FootnoteLabels | null = null): ScannableText {
+  const footnoteChunks = chunks.filter(({ data }) => data.footnoteReferences.length > 0 || data.footnoteDefinitions.length > 0);
+  const footnoteLabels = footnoteLabelsOf(footnoteChunks, last);
+  let footnoteReferences: FootnoteReference[] | null = null;
+  let footnoteDefinitions: FootnoteDefinition[] | null = null;
   let masked: string | null = null;
   let citationSpans: ScannableText['citationSpans'] | null = null;
   let headings: ScannableText['headings'] | null = null;
@@ -142,9 +160,48 @@ export function joinScans(frontMatter: FrontMatter, chunks: ReadonlyArray<Chunk<
       headings ??= chunks.flatMap(({ start, data }) => placedHeadings(data, start));
       return headings;
     },
-    footnoteReferences,
-    footnoteDefinitions,
+    get footnoteReferences(): FootnoteReference[] {
+      footnoteReferences ??= footnoteChunks.flatMap(({ start, data }) => placedFootnotes(data, start).footnoteReferences);
+      return footnoteReferences;
+    },
+    get footnoteDefinitions(): FootnoteDefinition[] {
+      footnoteDefinitions ??= footnoteChunks.flatMap(({ start, data }) => placedFootnotes(data, start).footnoteDefinitions);
+      return footnoteDefinitions;
+    },
+    footnoteChunks,
+    footnoteLabels,
   };
+}
+
+/** The footnote labels of the chunks that hold footnotes: the last version's while those chunks are the same. */
+function footnoteLabelsOf(footnoteChunks: ReadonlyArray<Chunk<ChunkScan>>, last: FootnoteLabels | null): FootnoteLabels {
+  if (last && last.holders.length === footnoteChunks.length) {
+    let same = true;
+    let identical = true;
+    for (let index = 0; index < footnoteChunks.length && same; index++) {
+      const before = last.holders[index] as ChunkScan;
+      const now = (footnoteChunks[index] as Chunk<ChunkScan>).data;
+      if (before === now) continue;
+      identical = false;
+      // An edited chunk whose footnote labels are the ones it had (a keystroke in a sentence with a footnote mark).
+      same = footnoteLabelKey(before) === footnoteLabelKey(now);
+    }
+    if (identical) return last;
+    if (same) return { holders: footnoteChunks.map(({ data }) => data), defined: last.defined, referenced: last.referenced };
+  }
+  const defined = new Set<string>();
+  const referenced = new Set<string>();
+  for (const { data } of footnoteChunks) {
+    for (const definition of data.footnoteDefinitions) defined.add(definition.label);
+    for (const reference of data.footnoteReferences) referenced.add(reference.label);
+  }
+  return { holders: footnoteChunks.map(({ data }) => data), defined, referenced };
+}
+
+/** A chunk's footnote labels (definitions, then references) as one string, worked out once per chunk. */
+function footnoteLabelKey(scan: ChunkScan): string {
+  scan.footnoteLabelKey ??= `${scan.footnoteDefinitions.map((definition) => definition.label).join('\u0000')}\u0001${scan.footnoteReferences.map((reference) => reference.label).join('\u0000')}`;
+  return scan.footnoteLabelKey;
 }
 
 /** Scans one chunk of a document's parse input (see ChunkScan). */

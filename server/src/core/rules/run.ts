@@ -115,6 +115,13 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
     const again = atPositions.get(`${start} ${end}`)?.find((raw) => raw.message === stored.message);
     return again ? (typeof again.fixes === 'function' ? again.fixes() : again.fixes) : [];
   };
+  /** A kept finding where its chunk now stands (see KeptGroup). */
+  const placeKept = (stored: StoredFinding, index: number, base: number, line: number): Finding => {
+    const start = stored.start + base;
+    const end = stored.end + base;
+    const range = line === stored.line ? stored.range : shiftedLines(stored.range, line - stored.line);
+    return new AnalysisFinding(stored.message, start, end, fixesLater(stored, index, start, end), stored.rule.code, severityOf(stored.rule, stored.severity), range);
+  };
   chunks.forEach(({ start: base, data: chunk }, index) => {
     const recognized = recognition[index] as RecognitionChunk;
     const resolution = recognized.resolved ?? chunk;
@@ -128,19 +135,7 @@ export function runRules({ document, context, chunks, recognition, chunkContext,
     const environment = known.value;
     const kept = chunk.findings;
     if (kept && kept.resolution === resolution && kept.environment === environment) {
-      if (kept.findings.length === 0) return;
-      let made: Finding[] | null = null;
-      groups.push({
-        key: kept,
-        line,
-        findings: () =>
-          (made ??= kept.findings.map((stored) => {
-            const start = stored.start + base;
-            const end = stored.end + base;
-            const range = line === stored.line ? stored.range : shiftedLines(stored.range, line - stored.line);
-            return new AnalysisFinding(stored.message, start, end, fixesLater(stored, index, start, end), stored.rule.code, severityOf(stored.rule, stored.severity), range);
-          })),
-      });
+      if (kept.findings.length > 0) groups.push(new KeptGroup(kept, line, base, index, placeKept));
       return;
     }
     const found: Array<{ rule: RuleDefinition; raw: RawFinding; code: string; start: number; end: number }> = [];
@@ -199,6 +194,28 @@ function environmentOf(shared: string, cited: { footnotes: string[]; links: stri
   for (const label of cited.footnotes) defined += footnotes.has(label) ? '1' : '0';
   for (const label of cited.links) defined += links.has(label) ? '1' : '0';
   return `${shared}\u0000${defined}`;
+}
+
+/**
+ * The group of a chunk whose findings were kept from an earlier version: one object per chunk
+ * and version (a long draft has thousands of chunks, and a keystroke re-lists them all), its
+ * findings placed where the chunk now stands when first read.
+ */
+class KeptGroup implements DiagnosticGroup {
+  private made: Finding[] | null = null;
+
+  constructor(
+    readonly key: ChunkFindings,
+    readonly line: number,
+    private readonly base: number,
+    private readonly index: number,
+    private readonly place: (stored: StoredFinding, index: number, base: number, line: number) => Finding,
+  ) {}
+
+  findings(): readonly Finding[] {
+    this.made ??= this.key.findings.map((stored) => this.place(stored, this.index, this.base, this.line));
+    return this.made;
+  }
 }
 
 /**

@@ -40,7 +40,7 @@ const footnotesByScan = new WeakMap<RuleContext['scan'], DocumentFootnotes>();
 function documentFootnotes(scan: RuleContext['scan']): DocumentFootnotes {
   let footnotes = footnotesByScan.get(scan);
   if (!footnotes) {
-    footnotes = { defined: new Set(scan.footnoteDefinitions.map((definition) => definition.label)), footnoteByText: null, labels: null, freeNumber: null };
+    footnotes = { defined: scan.footnoteLabels.defined, footnoteByText: null, labels: null, freeNumber: null };
     footnotesByScan.set(scan, footnotes);
   }
   return footnotes;
@@ -71,7 +71,7 @@ export function sourcingView(context: RuleContext): SourcingView {
       return footnotes.footnoteByText;
     },
     get labels() {
-      footnotes.labels ??= new Set([...footnotes.defined, ...scan.footnoteReferences.map((reference) => reference.label)]);
+      footnotes.labels ??= new Set([...footnotes.defined, ...scan.footnoteLabels.referenced]);
       return footnotes.labels;
     },
     get freeNumber() {

@@ -8,17 +8,19 @@ export const undefinedFootnote: RuleDefinition = {
   scope: 'document',
   summary: 'A footnote reference ("[^3]") with no definition ("[^3]: …") in the document.',
   check({ scan, document }) {
-    const defined = new Set(scan.footnoteDefinitions.map((definition) => definition.label));
+    const { defined } = scan.footnoteLabels;
     const findings: RawFinding[] = [];
-    for (const reference of scan.footnoteReferences) {
-      if (defined.has(reference.label)) continue;
-      const stub = `[^${reference.label}]: `;
-      findings.push({
-        start: reference.start,
-        end: reference.end,
-        message: `Footnote [^${reference.label}] has no definition: add "${stub}…" with its citation, or correct the label.`,
-        fixes: () => [{ title: `Add a definition of [^${reference.label}] at the end of the document`, edits: [appendAtEnd(document.text, stub)] }],
-      });
+    for (const { start: base, data } of scan.footnoteChunks) {
+      for (const reference of data.footnoteReferences) {
+        if (defined.has(reference.label)) continue;
+        const stub = `[^${reference.label}]: `;
+        findings.push({
+          start: reference.start + base,
+          end: reference.end + base,
+          message: `Footnote [^${reference.label}] has no definition: add "${stub}…" with its citation, or correct the label.`,
+          fixes: () => [{ title: `Add a definition of [^${reference.label}] at the end of the document`, edits: [appendAtEnd(document.text, stub)] }],
+        });
+      }
     }
     return findings;
   },

@@ -7,16 +7,18 @@ export const unusedFootnote: RuleDefinition = {
   scope: 'document',
   summary: 'A footnote definition ("[^3]: …") that no footnote reference ("[^3]") in the document uses.',
   check({ scan }) {
-    const referenced = new Set(scan.footnoteReferences.map((reference) => reference.label));
+    const { referenced } = scan.footnoteLabels;
     const findings: RawFinding[] = [];
-    for (const definition of scan.footnoteDefinitions) {
-      if (referenced.has(definition.label)) continue;
-      findings.push({
-        start: definition.labelStart,
-        end: definition.labelEnd,
-        message: `Footnote [^${definition.label}] is defined but never referenced: cite it with [^${definition.label}] where it belongs, or delete the definition.`,
-        fixes: [],
-      });
+    for (const { start: base, data } of scan.footnoteChunks) {
+      for (const definition of data.footnoteDefinitions) {
+        if (referenced.has(definition.label)) continue;
+        findings.push({
+          start: definition.labelStart + base,
+          end: definition.labelEnd + base,
+          message: `Footnote [^${definition.label}] is defined but never referenced: cite it with [^${definition.label}] where it belongs, or delete the definition.`,
+          fixes: [],
+        });
+      }
     }
     return findings;
   },
