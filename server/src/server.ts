@@ -550,7 +550,7 @@ connection.onCodeAction(async (params) => {
   if (!document) return null;
   const { version, analysis } = await analysedVersionOf(document);
   const current = { version, document: analysis.document, diagnosticGroups: analysis.diagnosticGroups };
-  return params.context.diagnostics.flatMap((diagnostic) => toCodeActions(diagnostic, document.uri, current, analysis.document.text));
+  return params.context.diagnostics.flatMap((diagnostic) => toCodeActions(diagnostic, document.uri, current));
 });
 
 connection.onDocumentLinks(async (params) => {

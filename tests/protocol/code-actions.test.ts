@@ -83,6 +83,25 @@ describe('quick fixes', () => {
     expect(edited).toBe(['# Fixes', '', '  <!-- lexicite-disable-next-line year-mismatch -->', '  The ban dates from resolution 1718 (2012).[^1]', ...NOTE].join('\n'));
     expect(await change(edited)).toEqual([]);
   });
+
+  it('reads the line and the line breaks of a draft edited change by change (CRLF), which the server never joins', async () => {
+    await change(['# Fixes', '', 'The ban dates from resolution 1718 (2013).[^1]', ...NOTE].join('\r\n'));
+    // Two incremental changes: indent the sentence's line, then widen the gap before the note.
+    version += 1;
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version },
+      contentChanges: [
+        { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '  ' },
+        { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\r\n' },
+      ],
+    });
+    text = ['# Fixes', '', '  The ban dates from resolution 1718 (2013).[^1]', '', ...NOTE].join('\r\n');
+    const [diagnostic] = (await server.nextDiagnostics(URI, (params) => params.version === version)).diagnostics;
+    expect(diagnostic?.range.start.line).toBe(2);
+    const disable = (await actionsFor(diagnostic as Diagnostic)).find((action) => action.title === 'Disable year-mismatch for this line') as CodeAction;
+    const edited = TextDocument.applyEdits(TextDocument.create(URI, 'markdown', version, text), apply(disable).edits);
+    expect(edited).toBe(['# Fixes', '', '  <!-- lexicite-disable-next-line year-mismatch -->', '  The ban dates from resolution 1718 (2013).[^1]', '', ...NOTE].join('\r\n'));
+  });
 });
 
 describe('a fix that leaves something to fill in', () => {

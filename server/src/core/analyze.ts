@@ -243,8 +243,11 @@ export class DocumentAnalyzer {
     const ruled = runRules({ document, context, chunks, recognition, chunkContext, rules: settings.rules, linkLabels, definedFootnotes });
     // The chunks' contexts are made again if a fix or a hover asks: kept, they would double what a long draft's analysis holds.
     chunkContexts.length = 0;
-    const mayHaveComments = chunks.some(({ data }) => data.suppressionText) || (frontMatter.span !== null && text.slice(frontMatter.span.start, frontMatter.span.end).includes('lexicite-'));
-    const suppressions = readSuppressions(document, frontMatter, mayHaveComments);
+    const inFrontMatter = frontMatter.span !== null && text.slice(frontMatter.span.start, frontMatter.span.end).includes('lexicite-');
+    const commented = chunks.filter(({ data }) => data.suppressionText);
+    // The chunks' texts have the front matter blanked: a comment there is read in the whole text.
+    const stretches = inFrontMatter ? undefined : commented.map(({ start, data }) => ({ start, text: data.raw }));
+    const suppressions = readSuppressions(document, frontMatter, commented.length > 0 || inFrontMatter, stretches);
     // With suppressions, a group's findings are filtered for this version, and its key is this version's.
     const groups: DiagnosticGroup[] =
       suppressions === NO_SUPPRESSIONS

@@ -50,9 +50,9 @@ const MAX_RESOLUTION_ITEMS = 60;
 const PREVIEW_LENGTH = 160;
 
 export function completionsAt(analysis: DocumentAnalysis, corpus: Corpus, offset: number, options: CompletionOptions): Completions | null {
-  const text = analysis.document.text;
   const lineStart = analysis.document.offsetAt({ line: analysis.document.positionAt(offset).line, character: 0 });
-  const before = text.slice(Math.max(lineStart, offset - 200), offset);
+  // Read as a stretch: an editor's version is not joined for a completion (see text.ts).
+  const before = analysis.document.slice(Math.max(lineStart, offset - 200), offset);
 
   // A Pandoc citation key: "[@", "[see @", "; @" inside brackets, "-@" suppresses the author.
   const citation = /\[[^\]\[\r\n]{0,100}?-?@([\p{L}\p{N}_:.#$%&+?<>~\/-]*)$/u.exec(before);

@@ -125,19 +125,21 @@ function computeLineStarts(text: string): ArrayLike<number> {
 }
 
 /** Whether a text ends with a line break (`\n`, or `\r` alone or in `\r\n`); read at its last character only. */
-export function endsWithLineBreak(text: string): boolean {
+export function endsWithLineBreak(text: DraftText): boolean {
   const last = text.charCodeAt(text.length - 1);
   return last === 10 || last === 13;
 }
 
 /** The line break a text uses: its first one (`\r\n`, `\n` or a lone `\r`), or `\n` for a single line. Edits use it. */
-export function lineBreakOf(text: string): string {
+export function lineBreakOf(text: DraftText): string {
   // A text without line breaks is read to its end, and fixes ask once each: remember the last answer.
   if (text !== lastText) {
     lastText = text;
-    lastBreak = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+    const newline = text.indexOf('\n');
+    const carriage = text.indexOf('\r');
+    lastBreak = carriage >= 0 && (newline < 0 || carriage < newline) ? (text.charCodeAt(carriage + 1) === 10 ? '\r\n' : '\r') : '\n';
   }
   return lastBreak;
 }
-let lastText: string | null = null;
+let lastText: DraftText | null = null;
 let lastBreak = '\n';

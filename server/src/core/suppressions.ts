@@ -33,11 +33,36 @@ function codesOf(list: string): Set<string> | null {
 /** A draft without suppressions: what it reports is what the rules find. */
 export const NO_SUPPRESSIONS: Suppressions = { isSuppressed: () => false };
 
+/** A comment that starts in a stretch of text and does not end in it. */
+const UNCLOSED = /<!--[ \t]*lexicite-(?:disable-next-line|disable|enable)\b[^>]*$/;
+
+/**
+ * The comments' matches: in `stretches` (where the text holds "lexicite-", with where each
+ * starts) when the caller knows them, else in the whole text. A comment that runs past its
+ * stretch's end is read in the whole text, so both give the same matches; reading stretches
+ * spares an editor's version being joined (see text.ts).
+ */
+function commentMatches(document: SourceDocument, stretches: ReadonlyArray<{ start: number; text: string }> | undefined): Array<{ index: number; kind: string; codes: string; length: number }> {
+  const matches: Array<{ index: number; kind: string; codes: string; length: number }> = [];
+  const read = (text: string, base: number): void => {
+    for (const match of text.matchAll(COMMENT)) matches.push({ index: match.index + base, kind: match[1] as string, codes: match[2] ?? '', length: match[0].length });
+  };
+  if (stretches && !stretches.some(({ text }) => UNCLOSED.test(text))) for (const { start, text } of stretches) read(text, start);
+  else read(document.text, 0);
+  return matches;
+}
+
 /**
  * The draft's suppressions. `mayHaveComments`: whether "lexicite-" occurs in the text at all,
  * when the caller knows (the analysis asks each chunk once); else the text is searched.
+ * `stretches`: the stretches of the text that hold "lexicite-", when the caller knows them.
  */
-export function readSuppressions(document: SourceDocument, frontMatter: FrontMatter, mayHaveComments?: boolean): Suppressions {
+export function readSuppressions(
+  document: SourceDocument,
+  frontMatter: FrontMatter,
+  mayHaveComments?: boolean,
+  stretches?: ReadonlyArray<{ start: number; text: string }>,
+): Suppressions {
   if (frontMatter.span && /^lexicite:[ \t]*(?:false|off|no)[ \t]*$/m.test(document.slice(frontMatter.span.start, frontMatter.span.end))) {
     return { isSuppressed: () => true };
   }
@@ -45,10 +70,10 @@ export function readSuppressions(document: SourceDocument, frontMatter: FrontMat
   if (!(mayHaveComments ?? document.text.includes('lexicite-'))) return NO_SUPPRESSIONS;
   const nextLine = new Map<number, Set<string> | null>();
   const switches: Switch[] = [];
-  for (const match of document.text.matchAll(COMMENT)) {
-    const kind = match[1] as string;
-    const codes = codesOf(match[2] ?? '');
-    const endLine = document.positionAt(match.index + match[0].length).line;
+  for (const match of commentMatches(document, stretches)) {
+    const kind = match.kind;
+    const codes = codesOf(match.codes);
+    const endLine = document.positionAt(match.index + match.length).line;
     if (kind === 'disable-next-line') {
       const previous = nextLine.get(endLine + 1);
       nextLine.set(endLine + 1, previous === null || codes === null ? null : new Set([...(previous ?? []), ...codes]));

@@ -83,7 +83,7 @@ export interface AnalysedVersion {
  * it too if the document changed meanwhile. Every rule also offers "Disable <code> for this
  * line".
  */
-export function toCodeActions(diagnostic: Diagnostic, uri: string, current: AnalysedVersion, text: string): CodeAction[] {
+export function toCodeActions(diagnostic: Diagnostic, uri: string, current: AnalysedVersion): CodeAction[] {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return [];
   const finding = findingFor(diagnostic, current);
   if (!finding) return [];
@@ -106,8 +106,9 @@ export function toCodeActions(diagnostic: Diagnostic, uri: string, current: Anal
   const code = String(diagnostic.code ?? '');
   if (code && code !== SOURCE_PACK_CODE) {
     const line = diagnostic.range.start.line;
-    const eol = lineBreakOf(text);
-    const lineText = text.split(/\r\n|\n|\r/)[line] ?? '';
+    // The line is read as a stretch: the lightbulb asks on every move of the cursor.
+    const eol = lineBreakOf(current.document.source);
+    const lineText = current.document.slice(current.document.offsetAt({ line, character: 0 }), current.document.offsetAt({ line: line + 1, character: 0 }));
     const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
     actions.push({
       title: `Disable ${code} for this line`,

@@ -83,7 +83,7 @@ export function sourcingView(context: RuleContext): SourcingView {
       return footnotes.freeNumber;
     },
     get eol() {
-      return lineBreakOf(document.text);
+      return lineBreakOf(document.source);
     },
   };
   cache.set(context, view);
