@@ -14,6 +14,7 @@
  * from scratch and after any sequence of edits gives the same chunks.
  */
 
+import { lineBreakAt } from './document';
 import { lastAtMost } from './sorted';
 import type { DraftText } from './text';
 
@@ -117,11 +118,8 @@ export function blanked(text: string, start: number, end: number): string {
 
 /** The start of the line after the one that holds `offset` (the text's length if none). */
 function lineAfter(text: DraftText, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  const lineEnd = newline < 0 ? text.length : newline;
-  const carriage = text.slice(offset, lineEnd).indexOf('\r');
-  if (carriage >= 0) return text.charCodeAt(offset + carriage + 1) === 10 ? offset + carriage + 2 : offset + carriage + 1;
-  return newline < 0 ? text.length : newline + 1;
+  const found = lineBreakAt(text, offset);
+  return found ? found.at + found.length : text.length;
 }
 
 /**

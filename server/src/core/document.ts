@@ -130,14 +130,25 @@ export function endsWithLineBreak(text: DraftText): boolean {
   return last === 10 || last === 13;
 }
 
+/**
+ * The first line break (`\r\n`, `\n` or a lone `\r`) at or after `offset`: where it is and how
+ * long, or null. Read with native searches, so an editor's version is not joined (see text.ts).
+ */
+export function lineBreakAt(text: DraftText, offset: number): { at: number; length: number } | null {
+  const newline = text.indexOf('\n', offset);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const carriage = text.slice(offset, lineEnd).indexOf('\r');
+  if (carriage >= 0) return { at: offset + carriage, length: text.charCodeAt(offset + carriage + 1) === 10 ? 2 : 1 };
+  return newline < 0 ? null : { at: newline, length: 1 };
+}
+
 /** The line break a text uses: its first one (`\r\n`, `\n` or a lone `\r`), or `\n` for a single line. Edits use it. */
 export function lineBreakOf(text: DraftText): string {
   // A text without line breaks is read to its end, and fixes ask once each: remember the last answer.
   if (text !== lastText) {
     lastText = text;
-    const newline = text.indexOf('\n');
-    const carriage = text.indexOf('\r');
-    lastBreak = carriage >= 0 && (newline < 0 || carriage < newline) ? (text.charCodeAt(carriage + 1) === 10 ? '\r\n' : '\r') : '\n';
+    const found = lineBreakAt(text, 0);
+    lastBreak = found ? text.slice(found.at, found.at + found.length) : '\n';
   }
   return lastBreak;
 }
