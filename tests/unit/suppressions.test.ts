@@ -70,7 +70,7 @@ describe('suppression comments read chunk by chunk', () => {
         const starts = [...chunkStarts(draft), draft.length];
         const stretches = starts.slice(0, -1).map((start, index) => ({ start, text: draft.slice(start, starts[index + 1]) })).filter(({ text: chunk }) => chunk.includes('lexicite-'));
         const whole = readSuppressions(document, frontMatter);
-        const chunked = readSuppressions(document, frontMatter, stretches.length > 0, stretches);
+        const chunked = readSuppressions(document, frontMatter, stretches);
         for (let line = 0; line <= document.lineCount; line++) {
           for (const code of ['year-mismatch', 'other', 'uncited-claim']) expect(chunked.isSuppressed(code, line)).toBe(whole.isSuppressed(code, line));
         }

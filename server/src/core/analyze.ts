@@ -243,11 +243,10 @@ export class DocumentAnalyzer {
     const ruled = runRules({ document, context, chunks, recognition, chunkContext, rules: settings.rules, linkLabels, definedFootnotes });
     // The chunks' contexts are made again if a fix or a hover asks: kept, they would double what a long draft's analysis holds.
     chunkContexts.length = 0;
+    // The chunks' texts have the front matter blanked: with "lexicite-" there, the whole text is read.
     const inFrontMatter = frontMatter.span !== null && text.slice(frontMatter.span.start, frontMatter.span.end).includes('lexicite-');
-    const commented = chunks.filter(({ data }) => data.suppressionText);
-    // The chunks' texts have the front matter blanked: a comment there is read in the whole text.
-    const stretches = inFrontMatter ? undefined : commented.map(({ start, data }) => ({ start, text: data.raw }));
-    const suppressions = readSuppressions(document, frontMatter, commented.length > 0 || inFrontMatter, stretches);
+    const stretches = inFrontMatter ? undefined : chunks.filter(({ data }) => data.suppressionText).map(({ start, data }) => ({ start, text: data.raw }));
+    const suppressions = readSuppressions(document, frontMatter, stretches);
     // With suppressions, a group's findings are filtered for this version, and its key is this version's.
     const groups: DiagnosticGroup[] =
       suppressions === NO_SUPPRESSIONS

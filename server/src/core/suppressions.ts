@@ -53,21 +53,15 @@ function commentMatches(document: SourceDocument, stretches: ReadonlyArray<{ sta
 }
 
 /**
- * The draft's suppressions. `mayHaveComments`: whether "lexicite-" occurs in the text at all,
- * when the caller knows (the analysis asks each chunk once); else the text is searched.
- * `stretches`: the stretches of the text that hold "lexicite-", when the caller knows them.
+ * The draft's suppressions. `stretches`: the stretches of the text that hold "lexicite-" (the
+ * analysis asks each chunk once), when the caller knows them; else the whole text is searched.
  */
-export function readSuppressions(
-  document: SourceDocument,
-  frontMatter: FrontMatter,
-  mayHaveComments?: boolean,
-  stretches?: ReadonlyArray<{ start: number; text: string }>,
-): Suppressions {
+export function readSuppressions(document: SourceDocument, frontMatter: FrontMatter, stretches?: ReadonlyArray<{ start: number; text: string }>): Suppressions {
   if (frontMatter.span && /^lexicite:[ \t]*(?:false|off|no)[ \t]*$/m.test(document.slice(frontMatter.span.start, frontMatter.span.end))) {
     return { isSuppressed: () => true };
   }
   // Most drafts have no suppression comment: one native search says so.
-  if (!(mayHaveComments ?? document.text.includes('lexicite-'))) return NO_SUPPRESSIONS;
+  if (!(stretches ? stretches.length > 0 : document.text.includes('lexicite-'))) return NO_SUPPRESSIONS;
   const nextLine = new Map<number, Set<string> | null>();
   const switches: Switch[] = [];
   for (const match of commentMatches(document, stretches)) {
