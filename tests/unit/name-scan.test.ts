@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldCase, matchFolded, patternsFor, type FoldedPattern } from '../../server/src/core/recognize/patterns';
+import { foldCase, matchFolded, matchFoldedAt, patternsFor, type FoldedPattern } from '../../server/src/core/recognize/patterns';
 import { bundledCorpus } from '../helpers';
 
 const corpus = bundledCorpus();
@@ -12,6 +12,7 @@ const patterns = patternsFor(corpus);
 const names = [
   ...corpus.instruments.flatMap((instrument) => [instrument.title, instrument.shortTitle, ...(instrument.aliases ?? [])]),
   ...corpus.officials.flatMap((official) => [official.name, ...(official.variants ?? []), ...Object.values(official.native ?? {})]),
+  ...corpus.externals.flatMap((external) => external.names),
 ];
 const separator = fc.constantFrom(' ', '  ', '\n', '\r\n', '\u00a0', '-', '\u2013', '\t', '', "'s ", '’s ', '_', 'x', '9', '\ud83d\ude00', 'é');
 /** A name as a writer might type it: its words in any case, with any separators. */
@@ -31,12 +32,30 @@ describe('name scan', () => {
   it('finds the same instrument and official names as the full alternation', () => {
     fc.assert(
       fc.property(text, (written) => {
-        for (const pattern of [patterns.instrumentNames, patterns.officialNames]) {
+        for (const pattern of [patterns.instrumentNames, patterns.officialNames, patterns.externalNames]) {
           if (!pattern) continue;
           expect(matchFolded(pattern, written, foldCase(written))).toEqual(plain(pattern, written));
         }
       }),
       { seed: 1123, numRuns: 1000 },
+    );
+  });
+
+  it('finds at any offset what the full alternation finds there, after a word character too', () => {
+    fc.assert(
+      fc.property(text, (written) => {
+        const folded = foldCase(written);
+        if (folded === null) return;
+        for (const pattern of [patterns.instrumentNames, patterns.officialNames, patterns.externalNames]) {
+          if (!pattern) continue;
+          const sticky = new RegExp(pattern.folded.source, 'yu');
+          for (let at = 0; at < folded.length; at++) {
+            sticky.lastIndex = at;
+            expect(matchFoldedAt(pattern, folded, at)).toBe(sticky.exec(folded)?.[0].length ?? 0);
+          }
+        }
+      }),
+      { seed: 1124, numRuns: 300 },
     );
   });
 
