@@ -13,12 +13,12 @@ export interface QuotationSpan {
   innerEnd: number;
 }
 
-/** The closing marks each opening mark accepts. */
-const CLOSERS: Readonly<Record<string, string>> = {
-  '"': '"',
-  '\u201c': '\u201d',
-  '\u00ab': '\u00bb',
-  '\u201e': '\u201c\u201d',
+/** The closing marks each opening mark accepts, by character code. */
+const CLOSERS: Readonly<Record<number, readonly number[]>> = {
+  0x22: [0x22], // "
+  0x201c: [0x201d], // “ ”
+  0xab: [0xbb], // « »
+  0x201e: [0x201c, 0x201d], // „ “ or „ ”
 };
 
 /** A quotation longer than this is not read as one (an unclosed mark would otherwise swallow a paragraph). */
@@ -28,23 +28,23 @@ export const MAX_QUOTATION_LENGTH = 3000;
  * The quotations in `text` (offsets relative to it), in order. An opening mark waits for its
  * own closing mark; a quotation that does not close within MAX_QUOTATION_LENGTH characters,
  * or before the text ends, is dropped and reading resumes after its opening mark. Nested
- * double quotes are not paired (writers nest single quotes). Linear: where each closing mark
- * next occurs is worked out once, from the end.
+ * double quotes are not paired (writers nest single quotes). Linear: reading only moves
+ * forward, so where each closing mark next occurs is searched for once per occurrence
+ * (`NextMark`), not once per opening mark.
  */
 export function findQuotations(text: string, offset = 0): QuotationSpan[] {
   const found: QuotationSpan[] = [];
-  let next: Map<string, Int32Array> | null = null;
+  const next = new NextMark(text);
   let position = 0;
   while (position < text.length) {
-    const closers = CLOSERS[text[position] as string];
-    if (!closers) {
+    const closers = CLOSERS[text.charCodeAt(position)];
+    if (closers === undefined) {
       position++;
       continue;
     }
-    next ??= nextOccurrences(text);
     let close = -1;
-    for (const closer of closers) {
-      const at = (next.get(closer) as Int32Array)[position + 1] as number;
+    for (let index = 0; index < closers.length; index++) {
+      const at = next.from(closers[index] as number, position + 1);
       if (at >= 0 && (close < 0 || at < close)) close = at;
     }
     if (close < 0 || close === position + 1 || close - position - 1 > MAX_QUOTATION_LENGTH) {
@@ -57,13 +57,18 @@ export function findQuotations(text: string, offset = 0): QuotationSpan[] {
   return found;
 }
 
-/** For each closing mark and each index, where the mark next occurs at or after the index (-1: never). */
-function nextOccurrences(text: string): Map<string, Int32Array> {
-  const marks = ['"', '\u201c', '\u201d', '\u00bb'];
-  const next = new Map(marks.map((mark) => [mark, new Int32Array(text.length + 1).fill(-1)]));
-  for (const mark of marks) {
-    const table = next.get(mark) as Int32Array;
-    for (let index = text.length - 1; index >= 0; index--) table[index] = text[index] === mark ? index : (table[index + 1] as number);
+/** Where each closing mark next occurs at or after an offset; the offsets asked for never decrease. */
+class NextMark {
+  /** By the mark's character code: its last found place (-1: no more), or undefined before the first search. */
+  private readonly found = new Map<number, number>();
+
+  constructor(private readonly text: string) {}
+
+  from(mark: number, offset: number): number {
+    const known = this.found.get(mark);
+    if (known !== undefined && (known < 0 || known >= offset)) return known;
+    const at = this.text.indexOf(String.fromCharCode(mark), offset);
+    this.found.set(mark, at);
+    return at;
   }
-  return next;
 }
