@@ -99,22 +99,44 @@ function checkedParagraphs(chunk: ChunkText): Span[] {
     if (start >= 0 && !excluded(start, end)) paragraphs.push({ start, end });
     start = -1;
   };
-  const lines = text.matchAll(/[^\r\n]*(?:\r\n|\n|\r|$)/g);
-  for (const line of lines) {
-    if (line[0].length === 0) break;
-    const lineStart = line.index;
-    const content = line[0].replace(/[\r\n]+$/, '');
-    const blank = content.trim().length === 0;
-    const quoted = /^[ \t]{0,3}>/.test(content);
+  // Line by line (a line ends at "\r\n", "\n" or "\r"), reading each line where it lies.
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let contentEnd = lineStart;
+    while (contentEnd < text.length && !isLineBreak(text.charCodeAt(contentEnd))) contentEnd++;
+    const next = text.charCodeAt(contentEnd) === 13 && text.charCodeAt(contentEnd + 1) === 10 ? contentEnd + 2 : contentEnd + 1;
+    const blank = isBlank(text, lineStart, contentEnd);
+    const quoted = !blank && QUOTED.test(text.slice(lineStart, Math.min(contentEnd, lineStart + 4)));
     // A new list item starts a new paragraph.
-    const listItem = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/.test(content);
+    const listItem = !blank && !quoted && LIST_ITEM.test(text.slice(lineStart, contentEnd));
     if (blank || quoted || listItem) flush();
-    if (blank || quoted) continue;
-    if (start < 0) start = lineStart;
-    end = lineStart + content.length;
+    if (!blank && !quoted) {
+      if (start < 0) start = lineStart;
+      end = contentEnd;
+    }
+    lineStart = next;
   }
   flush();
   return paragraphs;
+}
+
+const QUOTED = /^[ \t]{0,3}>/;
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** Whether a character is one that String.prototype.trim removes (white space and line terminators). */
+function isTrimmed(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whether text[from, to) is empty once trimmed. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (!isTrimmed(text.charCodeAt(index))) return false;
+  return true;
 }
 
 /** The sentences of a chunk's checked paragraphs, offsets relative to the chunk. */
@@ -127,9 +149,8 @@ export function chunkSentences(chunk: ChunkText): ProseSentence[] {
     let sentenceStart = 0;
     for (const match of body.matchAll(SENTENCE_END)) {
       const dot = match.index;
-      const word = /([\p{L}.]+)$/u.exec(body.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
       // "U.N." and "e.g." and initials ("J. Smith") do not end a sentence.
-      if (match[0].startsWith('.') && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word))) continue;
+      if (match[0].startsWith('.') && isAbbreviation(body, dot)) continue;
       const end = dot + match[0].length;
       pushSentence(result, chunk, body, paragraph, sentenceStart, end);
       sentenceStart = end;
@@ -139,12 +160,20 @@ export function chunkSentences(chunk: ChunkText): ProseSentence[] {
   return result;
 }
 
+/** Whether the word before a full stop at `dot` is an abbreviation, an initial or letters with dots ("U.N"). */
+function isAbbreviation(body: string, dot: number): boolean {
+  const word = /([\p{L}.]+)$/u.exec(body.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
+  return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/** Adds the sentence body[from, to) of a paragraph, trimmed, unless it is blank. */
 function pushSentence(result: ProseSentence[], chunk: ChunkText, body: string, paragraph: ProseParagraph, from: number, to: number): void {
-  const slice = body.slice(from, to);
-  const leading = slice.length - slice.trimStart().length;
-  const trailing = slice.length - slice.trimEnd().length;
-  if (slice.trim().length === 0) return;
-  const span = { start: paragraph.start + from + leading, end: paragraph.start + to - trailing };
+  let start = from;
+  let end = to;
+  while (start < end && isTrimmed(body.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(body.charCodeAt(end - 1))) end--;
+  if (start === end) return;
+  const span = { start: paragraph.start + start, end: paragraph.start + end };
   result.push({ ...span, paragraph, body: chunk.masked.slice(span.start, span.end), citations: citationFacts(chunk, span), memo: {} });
 }
 
@@ -155,13 +184,25 @@ function pushSentence(result: ProseSentence[], chunk: ChunkText, body: string, p
  * or `[text]`, a citation when the label has a definition).
  */
 function citationFacts(chunk: ChunkText, span: Span): CitationFacts {
-  const text = chunk.masked.slice(span.start, span.end);
+  const { start, end } = span;
+  // Most sentences hold no "[", "@" or URL: the patterns below run only where they can match.
+  const brackets = contains(chunk.masked, '[', start, end);
+  const at = contains(chunk.masked, '@', start, end);
+  const url = contains(chunk.raw, 'http', start, end) || contains(chunk.raw, 'www.', start, end);
+  if (!brackets && !at && !url && !contains(chunk.masked, ']', start, end)) return { footnotes: [], direct: false, links: [] };
+  const text = chunk.masked.slice(start, end);
   // No pattern here reads past a "[" it did not open: lines of "[[[[…" or "[@[@…" stay linear.
-  const footnotes = [...text.matchAll(FOOTNOTE_MARK)].map((match) => match[1] as string);
+  const footnotes = brackets ? [...text.matchAll(FOOTNOTE_MARK)].map((match) => match[1] as string) : [];
   // Autolinks and bare URLs are links too (they are masked out of the prose, so read the raw text).
-  const direct = /<https?:\/\/[^\s>]+>|\bhttps?:\/\/\S+|\bwww\.\S+/.test(chunk.raw.slice(span.start, span.end)) || /\][ \t]*\(/.test(text) || hasPandocCitation(text);
-  const links = [...text.matchAll(/\[([^\]\n^[]+)\](?:\[([^\]\n[]*)\])?/g)].map((match) => (match[2] || match[1] || '').trim().toLowerCase());
+  const direct = (url && /<https?:\/\/[^\s>]+>|\bhttps?:\/\/\S+|\bwww\.\S+/.test(chunk.raw.slice(start, end))) || /\][ \t]*\(/.test(text) || (at && hasPandocCitation(text));
+  const links = brackets ? [...text.matchAll(/\[([^\]\n^[]+)\](?:\[([^\]\n[]*)\])?/g)].map((match) => (match[2] || match[1] || '').trim().toLowerCase()) : [];
   return { footnotes, direct, links };
+}
+
+/** Whether `part` occurs wholly within text[start, end). */
+function contains(text: string, part: string, start: number, end: number): boolean {
+  const at = text.indexOf(part, start);
+  return at >= 0 && at + part.length <= end;
 }
 
 /** `@key` in running text, or a bracketed citation with an `@key` in it (`[see @key, p. 3]`). */
