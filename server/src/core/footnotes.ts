@@ -86,6 +86,8 @@ export function collectFootnotes(
   masked: string,
   lineOffset: (line: number) => number,
 ): { references: FootnoteReference[]; definitions: FootnoteDefinition[] } {
+  // Both a definition and a mark start with "[^": most chunks have neither.
+  if (!text.includes('[^')) return { references: [], definitions: [] };
   const lineEndWithoutBreak = (line: number): number => {
     const start = lineOffset(line);
     const end = lineOffset(line + 1);
@@ -134,7 +136,7 @@ export function collectFootnotes(
       if (child.type === 'footnote_ref') {
         const label = (child.meta as { label?: unknown } | null)?.label;
         if (typeof label === 'string') expected.push(label);
-      } else if (child.type === 'text') {
+      } else if (child.type === 'text' && child.content.includes('[^')) {
         for (const match of child.content.matchAll(FOOTNOTE_MARK)) expected.push(match[1] as string);
       }
     }

@@ -1,5 +1,6 @@
 import { FOOTNOTE_LABEL_CHAR, FOOTNOTE_MARK } from './footnotes';
 import type { Reference } from './types';
+import { isWhiteSpace } from './whitespace';
 
 /**
  * Sentences and paragraphs of a draft's prose, and the citations in them: what the sourcing
@@ -126,16 +127,9 @@ function isLineBreak(code: number): boolean {
   return code === 10 || code === 13;
 }
 
-/** Whether a character is one that String.prototype.trim removes (white space and line terminators). */
-function isTrimmed(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
 /** Whether text[from, to) is empty once trimmed. */
 function isBlank(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) if (!isTrimmed(text.charCodeAt(index))) return false;
+  for (let index = from; index < to; index++) if (!isWhiteSpace(text.charCodeAt(index))) return false;
   return true;
 }
 
@@ -170,8 +164,8 @@ function isAbbreviation(body: string, dot: number): boolean {
 function pushSentence(result: ProseSentence[], chunk: ChunkText, body: string, paragraph: ProseParagraph, from: number, to: number): void {
   let start = from;
   let end = to;
-  while (start < end && isTrimmed(body.charCodeAt(start))) start++;
-  while (end > start && isTrimmed(body.charCodeAt(end - 1))) end--;
+  while (start < end && isWhiteSpace(body.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(body.charCodeAt(end - 1))) end--;
   if (start === end) return;
   const span = { start: paragraph.start + start, end: paragraph.start + end };
   result.push({ ...span, paragraph, body: chunk.masked.slice(span.start, span.end), citations: citationFacts(chunk, span), memo: {} });

@@ -1,6 +1,7 @@
 import type { Official } from '../corpus';
 import { WS, matchFolded, nameKey, type CorpusPatterns } from './patterns';
 import type { Mention, Span } from './mentions';
+import { isWhiteSpace } from '../whitespace';
 
 /** Officials by name, with the title written beside them, and bare surnames: pass 1. */
 
@@ -83,10 +84,21 @@ function notHeldBefore(words: readonly RegExpMatchArray[], stop: number): boolea
 }
 
 /** The title written right before a name: "Russian President Vladimir Putin" → "President". */
+/** The last run of non-space characters in a text (what the last match of `[^\s]+` is), or "". */
+function lastWord(text: string): string {
+  let end = text.length;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end);
+}
+
 function titleBefore(text: string, nameStart: number): Span | null {
   const windowStart = Math.max(0, nameStart - 120);
   const window = text.slice(windowStart, nameStart);
   if (!/[ \t\u00a0]$/u.test(window)) return null;
+  // Most names have no title before them: when the last word is not part of one, there is none.
+  if (!TITLE_WORDS.has(lowerWord(lastWord(window)))) return null;
   const words = [...window.matchAll(/[^\s]+/gu)];
   const collected: RegExpMatchArray[] = [];
   let stop = -1;
