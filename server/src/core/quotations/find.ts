@@ -21,6 +21,9 @@ const CLOSERS: Readonly<Record<number, readonly number[]>> = {
   0x201e: [0x201c, 0x201d], // „ “ or „ ”
 };
 
+/** The opening marks (CLOSERS' keys): the reading jumps from one to the next. */
+const OPENING = /["\u201c\u00ab\u201e]/g;
+
 /** A quotation longer than this is not read as one (an unclosed mark would otherwise swallow a paragraph). */
 export const MAX_QUOTATION_LENGTH = 3000;
 
@@ -37,11 +40,10 @@ export function findQuotations(text: string, offset = 0): QuotationSpan[] {
   const next = new NextMark(text);
   let position = 0;
   while (position < text.length) {
-    const closers = CLOSERS[text.charCodeAt(position)];
-    if (closers === undefined) {
-      position++;
-      continue;
-    }
+    OPENING.lastIndex = position;
+    if (OPENING.exec(text) === null) break;
+    position = OPENING.lastIndex - 1;
+    const closers = CLOSERS[text.charCodeAt(position)] as readonly number[];
     let close = -1;
     for (let index = 0; index < closers.length; index++) {
       const at = next.from(closers[index] as number, position + 1);
