@@ -607,10 +607,11 @@ function expandMembers(members: NumberedMember[], single: Span | null, lettersRa
 
 function between(from: NumberedMember, to: NumberedMember, lettersRange: boolean): NumberedMember[] {
   const implied: NumberedMember[] = [];
-  const base = { start: from.start, end: to.end, closesRange: false };
+  // Written out, not spread from a shared base: a range can imply hundreds of members, and a spread is slow in code not yet optimized.
+  const member = (number: string, letter: string | null): NumberedMember => ({ start: from.start, end: to.end, closesRange: false, number, letter });
   if (lettersRange && from.letter && to.letter && from.number === to.number) {
     for (let code = from.letter.charCodeAt(0) + 1; code < to.letter.charCodeAt(0) && implied.length < MAX_RANGE_EXPANSION; code++) {
-      implied.push({ ...base, number: from.number, letter: String.fromCharCode(code) });
+      implied.push(member(from.number, String.fromCharCode(code)));
     }
     return implied;
   }
@@ -618,7 +619,7 @@ function between(from: NumberedMember, to: NumberedMember, lettersRange: boolean
   const first = Number(from.number);
   const last = Number(to.number);
   if (last - first > MAX_RANGE_EXPANSION) return implied;
-  for (let number = first + 1; number < last; number++) implied.push({ ...base, number: String(number), letter: null });
+  for (let number = first + 1; number < last; number++) implied.push(member(String(number), null));
   return implied;
 }
 
