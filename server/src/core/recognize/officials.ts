@@ -83,7 +83,6 @@ function notHeldBefore(words: readonly RegExpMatchArray[], stop: number): boolea
   return false;
 }
 
-/** The title written right before a name: "Russian President Vladimir Putin" → "President". */
 /** The last run of non-space characters in a text (what the last match of `[^\s]+` is), or "". */
 function lastWord(text: string): string {
   let end = text.length;
@@ -93,6 +92,7 @@ function lastWord(text: string): string {
   return text.slice(start, end);
 }
 
+/** The title written right before a name: "Russian President Vladimir Putin" → "President". */
 function titleBefore(text: string, nameStart: number): Span | null {
   const windowStart = Math.max(0, nameStart - 120);
   const window = text.slice(windowStart, nameStart);
