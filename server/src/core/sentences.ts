@@ -1,3 +1,4 @@
+import { lineBreakAt } from './document';
 import { FOOTNOTE_LABEL_CHAR, FOOTNOTE_MARK } from './footnotes';
 import type { Reference } from './types';
 import { isWhiteSpace } from './whitespace';
@@ -102,9 +103,9 @@ function checkedParagraphs(chunk: ChunkText): Span[] {
   };
   // Line by line (a line ends at "\r\n", "\n" or "\r"), reading each line where it lies.
   for (let lineStart = 0; lineStart < text.length; ) {
-    let contentEnd = lineStart;
-    while (contentEnd < text.length && !isLineBreak(text.charCodeAt(contentEnd))) contentEnd++;
-    const next = text.charCodeAt(contentEnd) === 13 && text.charCodeAt(contentEnd + 1) === 10 ? contentEnd + 2 : contentEnd + 1;
+    const lineBreak = lineBreakAt(text, lineStart);
+    const contentEnd = lineBreak ? lineBreak.at : text.length;
+    const next = lineBreak ? lineBreak.at + lineBreak.length : text.length;
     const blank = isBlank(text, lineStart, contentEnd);
     const quoted = !blank && QUOTED.test(text.slice(lineStart, Math.min(contentEnd, lineStart + 4)));
     // A new list item starts a new paragraph.
@@ -122,10 +123,6 @@ function checkedParagraphs(chunk: ChunkText): Span[] {
 
 const QUOTED = /^[ \t]{0,3}>/;
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
-
-function isLineBreak(code: number): boolean {
-  return code === 10 || code === 13;
-}
 
 /** Whether text[from, to) is empty once trimmed. */
 function isBlank(text: string, from: number, to: number): boolean {

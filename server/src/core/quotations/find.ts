@@ -21,8 +21,8 @@ const CLOSERS: Readonly<Record<number, readonly number[]>> = {
   0x201e: [0x201c, 0x201d], // „ “ or „ ”
 };
 
-/** The opening marks (CLOSERS' keys): the reading jumps from one to the next. */
-const OPENING = /["\u201c\u00ab\u201e]/g;
+/** The opening marks (CLOSERS' keys) as one class: the reading jumps from one to the next. */
+const OPENING = new RegExp(`[${Object.keys(CLOSERS).map((code) => String.fromCharCode(Number(code))).join('')}]`, 'g');
 
 /** A quotation longer than this is not read as one (an unclosed mark would otherwise swallow a paragraph). */
 export const MAX_QUOTATION_LENGTH = 3000;
