@@ -171,7 +171,7 @@ connection.onInitialized(() => {
   for (const problem of dataProblems) {
     connection.console.error(`Lexicite data problem: ${problem.file} at ${problem.jsonPath}: ${problem.message}`);
   }
-  connection.console.info(`Lexicite language server started: ${builtinCorpus.instruments.length} instruments loaded.`);
+  connection.console.info(`Lexicite language server started: ${builtinCorpus.instrumentCount} instruments loaded.`);
   if (sliceDiagnostics) {
     for (const identifier of sliceIdentifiers()) {
       void connection.client

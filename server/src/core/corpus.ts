@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { formatDate } from './dates';
 import { readExternalInstruments, type ExternalInstrument } from './external-instruments';
 import { validateInstrument, validateOfficials, validateResolutionIndex, type ValidationError } from './generated/validators';
-import { beyondIndexInstrument, readResolutionIndex, symbolYear, type ResolutionIndexFile, type ResolutionIndexInfo } from './resolution-index';
+import { beyondIndexInstrument, indexedResolutionInstrument, resolutionIndexInfo, symbolYear, type IndexedResolution, type ResolutionIndexFile, type ResolutionIndexInfo } from './resolution-index';
 
 /**
  * The corpus: instruments (with their provisions) and officials, loaded from data/ and
@@ -137,6 +137,11 @@ export interface CorpusExtras {
   resolutionIndex?: ResolutionIndexInfo | null;
   /** Instruments outside the corpus, known by name only. */
   externals?: readonly ExternalInstrument[];
+  /**
+   * The index's resolutions (see resolution-index.ts): each becomes an instrument when first
+   * asked for, unless one of the corpus's instruments has its id.
+   */
+  indexedResolutions?: readonly IndexedResolution[];
 }
 
 /** The date of an instrument as far as it is known: its ISO date, else the year of its symbol ("1947"), else null. */
@@ -159,10 +164,20 @@ export function instrumentYear(instrument: Instrument): number | null {
 }
 
 export class Corpus {
-  readonly instruments: readonly Instrument[];
   readonly officials: readonly Official[];
   readonly resolutionIndex: ResolutionIndexInfo | null;
   readonly externals: readonly ExternalInstrument[];
+  /** The instruments given (data files, source packs): what the corpus records beyond the index's lines. */
+  readonly recordedInstruments: readonly Instrument[];
+  private readonly indexedResolutions: readonly IndexedResolution[];
+  /**
+   * The index's resolutions that no recorded instrument stands for, by number. An index
+   * resolution is made an instrument only when asked for: the index holds some 2,600, and
+   * making them all took about 20 ms of every start, for a draft that names a handful.
+   */
+  private readonly indexEntries = new Map<number, IndexedResolution>();
+  private readonly fromIndex = new Map<number, Instrument>();
+  private everyInstrument: readonly Instrument[] | null = null;
   private readonly beyondIndex = new Map<number, Instrument>();
   private readonly instrumentsById = new Map<string, Instrument>();
   private readonly resolutionsByNumber = new Map<number, Instrument>();
@@ -173,34 +188,62 @@ export class Corpus {
   private officialsByNameCache: Map<string, Official[]> | null = null;
 
   constructor(instruments: readonly Instrument[], officials: readonly Official[] = [], extras: CorpusExtras = {}) {
-    this.instruments = instruments;
+    this.recordedInstruments = instruments;
     this.officials = officials;
     this.resolutionIndex = extras.resolutionIndex ?? null;
     this.externals = extras.externals ?? [];
+    this.indexedResolutions = extras.indexedResolutions ?? [];
     for (const instrument of instruments) {
       this.instrumentsById.set(instrument.id, instrument);
       const resolutionNumber = /^unscr-(\d+)$/.exec(instrument.id)?.[1];
       if (instrument.type === 'resolution' && resolutionNumber) this.resolutionsByNumber.set(Number(resolutionNumber), instrument);
       for (const provision of instrument.provisions) this.provisionsById.set(provision.id, { instrument, provision });
     }
+    for (const entry of this.indexedResolutions) if (!this.instrumentsById.has(`unscr-${entry.number}`)) this.indexEntries.set(entry.number, entry);
     for (const official of officials) this.officialsById.set(official.id, official);
+  }
+
+  /** How many instruments `instruments` holds, without making the index's. */
+  get instrumentCount(): number {
+    return this.recordedInstruments.length + this.indexEntries.size;
+  }
+
+  /** Every instrument: the recorded ones, then the index's other resolutions in the index's order. */
+  get instruments(): readonly Instrument[] {
+    if (!this.everyInstrument) {
+      const every = [...this.recordedInstruments];
+      for (const number of this.indexEntries.keys()) every.push(this.indexed(number) as Instrument);
+      this.everyInstrument = every;
+    }
+    return this.everyInstrument;
   }
 
   /** What a corpus holds besides instruments and officials, for a corpus built on this one. */
   get extras(): CorpusExtras {
-    return { resolutionIndex: this.resolutionIndex, externals: this.externals };
+    return { resolutionIndex: this.resolutionIndex, externals: this.externals, indexedResolutions: this.indexedResolutions };
   }
 
   instrument(id: string): Instrument | undefined {
     const found = this.instrumentsById.get(id);
     if (found) return found;
     const number = /^unscr-(\d+)$/.exec(id)?.[1];
-    return number ? this.newerResolution(Number(number)) : undefined;
+    return number ? (this.indexed(Number(number)) ?? this.newerResolution(Number(number))) : undefined;
   }
 
-  /** A Security Council resolution by number: its record, or, above the index's last number, one newer than the index. */
+  /** A Security Council resolution by number: its record, the index's line, or, above the index's last number, one newer than the index. */
   resolution(number: number): Instrument | undefined {
-    return this.resolutionsByNumber.get(number) ?? this.newerResolution(number);
+    return this.resolutionsByNumber.get(number) ?? this.indexed(number) ?? this.newerResolution(number);
+  }
+
+  /** The index's resolution of that number as an instrument (made once), unless a recorded instrument stands for it. */
+  private indexed(number: number): Instrument | undefined {
+    let instrument = this.fromIndex.get(number);
+    if (!instrument) {
+      const entry = this.indexEntries.get(number);
+      if (!entry) return undefined;
+      this.fromIndex.set(number, (instrument = indexedResolutionInstrument(entry)));
+    }
+    return instrument;
   }
 
   /** Whether a resolution has a record of its own (a data file or a source pack), beyond the index's line. */
@@ -211,7 +254,7 @@ export class Corpus {
 
   /** Whether a resolution number lies above the bundled index (a resolution adopted after it). */
   isNewerThanIndex(number: number): boolean {
-    return this.resolutionIndex !== null && number > this.resolutionIndex.last && !this.resolutionsByNumber.has(number);
+    return this.resolutionIndex !== null && number > this.resolutionIndex.last && !this.resolutionsByNumber.has(number) && !this.indexEntries.has(number);
   }
 
   private newerResolution(number: number): Instrument | undefined {
@@ -313,18 +356,18 @@ export function loadCorpus(dataDirectory: string): LoadedCorpus {
 
   // Every other Security Council resolution, from the index; a resolution with a file of its own keeps it.
   let resolutionIndex: ResolutionIndexInfo | null = null;
+  let indexedResolutions: IndexedResolution[] = [];
   const indexFile = path.join(dataDirectory, RESOLUTION_INDEX_FILE);
   const indexValue = readJsonFile(indexFile, problems);
   if (indexValue !== undefined && !validateResolutionIndex(indexValue)) problems.push(...schemaProblems(indexFile, validateResolutionIndex.errors));
   else if (indexValue !== undefined) {
-    const read = readResolutionIndex(indexValue as ResolutionIndexFile);
-    for (const instrument of read.instruments) if (!seen.has(instrument.id)) instruments.push(instrument);
-    resolutionIndex = read.info;
+    indexedResolutions = (indexValue as ResolutionIndexFile).resolutions;
+    resolutionIndex = resolutionIndexInfo(indexedResolutions);
   }
   const externalsFile = path.join(dataDirectory, EXTERNAL_INSTRUMENTS_FILE);
   const externalsValue = readJsonFile(externalsFile, problems);
   const externals = externalsValue === undefined ? [] : readExternalInstruments(externalsValue, externalsFile, problems);
-  return { corpus: new Corpus(instruments, officials, { resolutionIndex, externals }), problems };
+  return { corpus: new Corpus(instruments, officials, { resolutionIndex, externals, indexedResolutions }), problems };
 }
 
 function readJsonFile(file: string, problems: DataProblem[]): unknown {

@@ -122,6 +122,8 @@ function describeParseError(error: ParseError): string {
  */
 export function applyPacks(base: Corpus, packs: readonly ParsedPack[]): { corpus: Corpus; problems: PackProblem[] } {
   const problems: PackProblem[] = [];
+  // No packs: the corpus as it is (a copy would make every resolution of the index an instrument).
+  if (packs.length === 0) return { corpus: base, problems };
   const builtinIds = new Set(base.instruments.map((instrument) => instrument.id));
   const instruments = new Map<string, Instrument>(base.instruments.map((instrument) => [instrument.id, instrument]));
   const officials = new Map<string, Official>(base.officials.map((official) => [official.id, official]));

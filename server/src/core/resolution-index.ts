@@ -110,10 +110,9 @@ export function beyondIndexInstrument(number: number, index: ResolutionIndexInfo
   };
 }
 
-/** The index file's resolutions (already checked against data/schema/unsc-resolutions.schema.json) as instruments. */
-export function readResolutionIndex(index: ResolutionIndexFile): { instruments: Instrument[]; info: ResolutionIndexInfo | null } {
-  const instruments = index.resolutions.map(indexedResolutionInstrument);
+/** The index's extent (its last number and that resolution's date), or null for an empty index. */
+export function resolutionIndexInfo(resolutions: readonly IndexedResolution[]): ResolutionIndexInfo | null {
   let last: IndexedResolution | null = null;
-  for (const resolution of index.resolutions) if (!last || resolution.number > last.number) last = resolution;
-  return { instruments, info: last ? { last: last.number, lastDate: last.date } : null };
+  for (const resolution of resolutions) if (!last || resolution.number > last.number) last = resolution;
+  return last ? { last: last.number, lastDate: last.date } : null;
 }

@@ -111,10 +111,10 @@ export function describedMentions(text: string): Mention[] {
 }
 
 const treatiesByCorpus = new WeakMap<Corpus, Instrument[]>();
-/** The corpus's treaties, picked once per corpus (its instruments are thousands, most of them resolutions). */
+/** The corpus's treaties, picked once per corpus (the index's resolutions are no treaties). */
 function treatiesOf(corpus: Corpus): Instrument[] {
   let treaties = treatiesByCorpus.get(corpus);
-  if (!treaties) treatiesByCorpus.set(corpus, (treaties = corpus.instruments.filter((instrument) => instrument.type === 'treaty')));
+  if (!treaties) treatiesByCorpus.set(corpus, (treaties = corpus.recordedInstruments.filter((instrument) => instrument.type === 'treaty')));
   return treaties;
 }
 

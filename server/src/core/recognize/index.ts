@@ -234,7 +234,7 @@ function resolveMentions(chunks: readonly RecognitionChunk[], document: SourceDo
       inCitation: within(chunk.citationSpans, span),
     });
   };
-  const articleInstruments = corpus.instruments.filter(hasArticles);
+  const articleInstruments = corpus.recordedInstruments.filter(hasArticles);
   const charter = corpus.instrument(CHARTER_ID) ?? null;
 
   // The context is copied before its first change in each chunk, so a memo may keep it as it is.

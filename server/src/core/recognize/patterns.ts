@@ -388,7 +388,7 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
   const instrumentByName = new Map<string, Instrument>();
   const mixedCase: string[] = [];
   const acronyms: string[] = [];
-  for (const instrument of corpus.instruments) {
+  for (const instrument of corpus.recordedInstruments) {
     // Resolutions are recognized by their designations, not by these names.
     if (instrument.type === 'resolution') continue;
     for (const raw of [instrument.title, instrument.shortTitle, ...(instrument.aliases ?? [])]) {
@@ -430,7 +430,7 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
   }
 
   const treatyByYear = new Map<number, Instrument>();
-  for (const instrument of corpus.instruments) {
+  for (const instrument of corpus.recordedInstruments) {
     const year = instrumentYear(instrument);
     if (instrument.type === 'treaty' && year !== null) treatyByYear.set(year, instrument);
   }
