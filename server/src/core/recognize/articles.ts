@@ -1,10 +1,11 @@
 import type { Instrument } from '../corpus';
 import {
-  ARTICLE_HEAD,
   ARTICLE_NEXT,
   ARTICLE_NEXT_ROMAN,
   ARTICLE_PARAGRAPH,
+  ARTICLE_SCAN,
   CHAPTER_HEAD,
+  CHAPTER_SCAN,
   OF,
   WS,
   YEAR_TREATY,
@@ -91,7 +92,7 @@ function ownerAt(text: string, folded: string | null, at: number, patterns: Corp
 
 export function articleMentions(text: string, folded: string | null, patterns: CorpusPatterns, externals: ExternalScan): Mention[] {
   const mentions: Mention[] = [];
-  for (const head of text.matchAll(ARTICLE_HEAD)) {
+  for (const head of ARTICLE_SCAN.matches(text)) {
     const start = head.index;
     const read = articleMembers(text, head, start, start);
     if (!read) continue;
@@ -172,7 +173,7 @@ const CHARTER_ID = 'un-charter';
  */
 export function chapterMentions(text: string, folded: string | null, patterns: CorpusPatterns, externals: ExternalScan): Mention[] {
   const mentions: Mention[] = [];
-  for (const head of text.matchAll(CHAPTER_HEAD)) {
+  for (const head of CHAPTER_SCAN.matches(text)) {
     const number = head.groups?.roman ? romanValue(head.groups.roman, true) : Number(head.groups?.arabic);
     if (number === null || number < 1 || number > CHARTER_CHAPTERS) continue;
     const start = head.index;

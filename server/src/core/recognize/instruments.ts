@@ -1,5 +1,5 @@
 import type { Instrument } from '../corpus';
-import { ANAPHOR, POSSESSIVE_ARTICLE, determinerLength, YEARS_TREATIES, YEAR_TREATY, matchFolded, nameKey, type CorpusPatterns } from './patterns';
+import { ANAPHOR_SCAN, POSSESSIVE_ARTICLE, determinerLength, YEARS_TREATIES_SCAN, YEAR_TREATY_SCAN, matchFolded, nameKey, type CorpusPatterns } from './patterns';
 import { articleMembers } from './articles';
 import { execAt, type Mention } from './mentions';
 
@@ -30,11 +30,11 @@ export function instrumentMentions(text: string, folded: string | null, patterns
     const instrument = patterns.instrumentByName.get(nameKey(text.slice(index, index + length)));
     if (instrument) add(index, index + length, instrument);
   }
-  for (const match of text.matchAll(YEAR_TREATY)) {
+  for (const match of YEAR_TREATY_SCAN.matches(text)) {
     const instrument = patterns.treatyByYear.get(Number(match.groups?.year));
     if (instrument) add(match.index, match.index + match[0].length, instrument);
   }
-  for (const match of text.matchAll(YEARS_TREATIES)) {
+  for (const match of YEARS_TREATIES_SCAN.matches(text)) {
     const first = patterns.treatyByYear.get(Number(match.groups?.first));
     const second = patterns.treatyByYear.get(Number(match.groups?.second));
     if (!first || !second) continue;
@@ -57,7 +57,7 @@ export function instrumentMentions(text: string, folded: string | null, patterns
 
 export function anaphorMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
-  for (const match of text.matchAll(ANAPHOR)) {
+  for (const match of ANAPHOR_SCAN.matches(text)) {
     const span = { start: match.index, end: match.index + match[0].length };
     const target = (match.groups?.head ?? 'treaty').toLowerCase();
     // "the Charter's Article 2(4)", "the Treaty's Article 4": one article reference, from the noun to the number.

@@ -12,8 +12,61 @@ import type { ExternalInstrument } from '../external-instruments';
  */
 export const WS = String.raw`(?:[ \t\u00a0]*(?:\r\n|\n|\r)[ \t\u00a0]*|[ \t\u00a0]+)`;
 export const OWS = String.raw`(?:[ \t\u00a0]*(?:\r\n|\n|\r)?[ \t\u00a0]*)`;
+/** What a reference may not follow: a letter, digit or "_" (a longer word or number), "/", "." or "-" (a path or identifier). */
+const BEFORE_CLASS = String.raw`[\p{L}\p{N}_/.\-]`;
 /** Not inside a longer word, number, path or identifier. */
-export const BEFORE = String.raw`(?<![\p{L}\p{N}_/.\-])`;
+export const BEFORE = String.raw`(?<!${BEFORE_CLASS})`;
+
+/**
+ * A scanning expression that starts with BEFORE (`pattern`), run over a text with BEFORE tested
+ * in code on each match instead of at each position: V8 tests a lookbehind at the start of an
+ * expression at every position of the text, before anything else. Measured on the 1 MB
+ * benchmark draft's chunks, RESOLUTION_HEAD (case-insensitive, so the lookbehind's Unicode
+ * classes are case-folded) took 8.5 ms with the lookbehind and 3.7 ms without (16 and 4.5 ms
+ * on its first run); the others a little less each. `matches` gives what `matchAll` of
+ * `pattern` gives (tests/unit/bounded-scan.test.ts).
+ */
+export class BoundedScan {
+  /** The expression itself, BEFORE included: for sticky copies and for the tests. */
+  readonly pattern: RegExp;
+  private readonly bare: RegExp;
+  /** BEFORE's class under the expression's flags ("i" folds case), for code points beyond ASCII. */
+  private readonly beforeChar: RegExp;
+  private readonly beforeKnown = new Map<number, boolean>();
+
+  constructor(body: string, flags: string) {
+    this.pattern = new RegExp(`${BEFORE}${body}`, flags);
+    this.bare = new RegExp(body, flags);
+    this.beforeChar = new RegExp(`^${BEFORE_CLASS}$`, flags.replace(/[gy]/g, ''));
+  }
+
+  /** The matches of `pattern` in `text`, in order, as `text.matchAll(pattern)` gives them. */
+  matches(text: string): RegExpExecArray[] {
+    const found: RegExpExecArray[] = [];
+    const bare = this.bare;
+    bare.lastIndex = 0;
+    for (let match = bare.exec(text); match; match = bare.exec(text)) {
+      if (!this.follows(text, match.index)) found.push(match);
+      // The expression would have gone on from the next position.
+      else bare.lastIndex = match.index + 1;
+    }
+    return found;
+  }
+
+  /** Whether the code point right before `at` is in BEFORE's class (the lookbehind's view: a surrogate pair read whole). */
+  private follows(text: string, at: number): boolean {
+    if (at === 0) return false;
+    let code = text.charCodeAt(at - 1);
+    if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 45 && code <= 57) || code === 95;
+    if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+      const high = text.charCodeAt(at - 2);
+      if (high >= 0xd800 && high <= 0xdbff) code = ((high - 0xd800) << 10) + (code - 0xdc00) + 0x10000;
+    }
+    let known = this.beforeKnown.get(code);
+    if (known === undefined) this.beforeKnown.set(code, (known = this.beforeChar.test(String.fromCodePoint(code))));
+    return known;
+  }
+}
 /** A number ends here: no more digits, letters, or a decimal or thousands part. */
 export const NUMBER_END = String.raw`(?![\p{L}\p{N}_]|[.,]\d)`;
 const DASH = String.raw`[\-\u2010-\u2015]`;
@@ -33,10 +86,11 @@ const YEAR = String.raw`(?:${OWS}\((?<year>\d{4})\))?`;
  * "S/RES/1718(2006)", "resolution 82 (1950)". Groups `council`, `unscr` and `symbol` tell a
  * designation that names the Security Council from a plain "resolution N".
  */
-export const RESOLUTION_HEAD = new RegExp(
-  String.raw`${BEFORE}(?:${RESOLUTION_KEYWORD}(?:${WS}|${OWS}:${OWS})(?:No\.${OWS})?|(?<unscr>UNSCRs?)${OWS}|(?<symbol>S\/RES\/))(?<number>\d{1,4})${NUMBER_END}${YEAR}`,
+export const RESOLUTION_SCAN = new BoundedScan(
+  String.raw`(?:${RESOLUTION_KEYWORD}(?:${WS}|${OWS}:${OWS})(?:No\.${OWS})?|(?<unscr>UNSCRs?)${OWS}|(?<symbol>S\/RES\/))(?<number>\d{1,4})${NUMBER_END}${YEAR}`,
   'giu',
 );
+export const RESOLUTION_HEAD = RESOLUTION_SCAN.pattern;
 /** A further resolution of a list or range: ", 1874", " and 2397 (2017)", " to 2375"; one or two digits only with a year ("and 83 (1950)"). */
 export const RESOLUTION_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?:S\/RES\/)?(?<number>\d{3,4}|\d{1,2}(?=${OWS}\(\d{4}\)))${NUMBER_END}${YEAR}`, 'yiu');
 /** What follows a number that makes it another body's: "/262" (68/262), a Roman session "(XXIX)". */
@@ -61,7 +115,8 @@ export const OTHER_BODY_RESOLUTION = new RegExp(
 const PARAGRAPH_KEYWORD = String.raw`(?:(?:[Oo]perative${WS})?[Pp]aragraphs?|[Pp]aras?\.?|OPs?\.?)`;
 const PARAGRAPH_MEMBER = String.raw`(?<number>\d{1,3})(?:${OWS}\((?<letter>[a-z])\))?(?:${OWS}\((?<roman>[ivx]{1,5})\))?${NUMBER_END}`;
 /** "paragraph 8(d)", "OP 8", "operative paragraph 12", "paras. 3". */
-export const PARAGRAPH_HEAD = new RegExp(String.raw`${BEFORE}(?<keyword>${PARAGRAPH_KEYWORD})${OWS}${PARAGRAPH_MEMBER}`, 'gu');
+export const PARAGRAPH_SCAN = new BoundedScan(String.raw`(?<keyword>${PARAGRAPH_KEYWORD})${OWS}${PARAGRAPH_MEMBER}`, 'gu');
+export const PARAGRAPH_HEAD = PARAGRAPH_SCAN.pattern;
 /** A further paragraph: " to 8(c)", ", 9", "–(c)". */
 export const PARAGRAPH_NEXT = new RegExp(
   String.raw`(?<sep>${LIST}|${RANGE})(?:(?<number>\d{1,3})(?:${OWS}\((?<letter>[a-z])\))?|\((?<onlyLetter>[a-z])\))(?:${OWS}\([ivx]{1,5}\))?${NUMBER_END}`,
@@ -75,28 +130,30 @@ export const OF = new RegExp(String.raw`${WS}of${WS}(?:the${WS})?`, 'yu');
 const SUBDIVISION = String.raw`(?<subdivision>(?:\.(?:\d{1,2}|[IVX]{1,4})(?=[^\p{L}\p{N}.]|$))?(?:${OWS}\([0-9a-z]{1,4}\))*)${NUMBER_END}`;
 const ARTICLE_MEMBER = String.raw`(?:(?<number>\d{1,3})(?<suffix>bis|ter|quater)?|(?<roman>[IVXL]{1,7}))${SUBDIVISION}`;
 /** "Article 4", "Art. 4", "articles 10", "Article 2(1)", "Article VI" (Roman numerals, upper case). */
-export const ARTICLE_HEAD = new RegExp(String.raw`${BEFORE}(?:[Aa]rticles?|ARTICLES?|Arts?\.|Arts?(?=[ \u00a0]\d))${OWS}${ARTICLE_MEMBER}`, 'gu');
+export const ARTICLE_SCAN = new BoundedScan(String.raw`(?:[Aa]rticles?|ARTICLES?|Arts?\.|Arts?(?=[ \u00a0]\d))${OWS}${ARTICLE_MEMBER}`, 'gu');
+export const ARTICLE_HEAD = ARTICLE_SCAN.pattern;
 /** A further article of a list or range: Arabic after an Arabic head, Roman after a Roman one ("Articles I and II"). */
 export const ARTICLE_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?<number>\d{1,3})(?<suffix>bis|ter|quater)?${SUBDIVISION}`, 'yu');
 export const ARTICLE_NEXT_ROMAN = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?<roman>[IVXL]{1,7})${SUBDIVISION}`, 'yu');
 /** ", paragraph 2", " para. 2" after an article: part of the article reference. */
 export const ARTICLE_PARAGRAPH = new RegExp(String.raw`(?:,${OWS}|${WS})(?:[Pp]aragraphs?|[Pp]aras?\.?)${OWS}\d{1,3}${NUMBER_END}`, 'yu');
 /** "Chapter VII", "Chapter 7": a chapter (of the UN Charter, see chapters.ts). */
-export const CHAPTER_HEAD = new RegExp(String.raw`${BEFORE}(?:[Cc]hapter|CHAPTER)${WS}(?:(?<roman>[IVXL]{1,6})|(?<arabic>\d{1,2}))${NUMBER_END}`, 'gu');
+export const CHAPTER_SCAN = new BoundedScan(String.raw`(?:[Cc]hapter|CHAPTER)${WS}(?:(?<roman>[IVXL]{1,6})|(?<arabic>\d{1,2}))${NUMBER_END}`, 'gu');
+export const CHAPTER_HEAD = CHAPTER_SCAN.pattern;
 /** "'s Article 16" after an instrument's name. */
 export const POSSESSIVE_ARTICLE = new RegExp(String.raw`['\u2019]s${WS}(?:[Aa]rticles?|Arts?\.)${OWS}${ARTICLE_MEMBER}`, 'yu');
 /** The kinds of instrument an anaphor names ("the treaty", "the Covenant"), lower case. */
 export const ANAPHOR_KINDS = ['treaty', 'convention', 'covenant', 'charter', 'statute', 'protocol', 'agreement', 'resolution'] as const;
 const ANAPHOR_HEAD = String.raw`(?<head>[Tt]reaty|TREATY|[Cc]onvention|CONVENTION|[Cc]ovenant|COVENANT|Charter|CHARTER|Statute|STATUTE|Protocol|PROTOCOL|Agreement|AGREEMENT|[Rr]esolution|RESOLUTION)`;
 /** "the treaty", "this Convention", "the Charter", "that resolution": anaphors (`head`: the kind). */
-export const ANAPHOR = new RegExp(
-  String.raw`${BEFORE}(?:[Tt]he|[Tt]his|[Tt]hat|THE|THIS|THAT)${WS}${ANAPHOR_HEAD}(?![\p{L}\p{N}_\-])(?!${OWS}(?:No\.|\d|\(\d))`,
-  'gu',
-);
+export const ANAPHOR_SCAN = new BoundedScan(String.raw`(?:[Tt]he|[Tt]his|[Tt]hat|THE|THIS|THAT)${WS}${ANAPHOR_HEAD}(?![\p{L}\p{N}_\-])(?!${OWS}(?:No\.|\d|\(\d))`, 'gu');
+export const ANAPHOR = ANAPHOR_SCAN.pattern;
 /** "the 2024 treaty", "1961 Treaty". */
-export const YEAR_TREATY = new RegExp(String.raw`${BEFORE}(?<year>\d{4})${WS}(?:[Tt]reaty|TREATY|[Aa]greement|[Pp]act)(?![\p{L}\p{N}_])`, 'gu');
+export const YEAR_TREATY_SCAN = new BoundedScan(String.raw`(?<year>\d{4})${WS}(?:[Tt]reaty|TREATY|[Aa]greement|[Pp]act)(?![\p{L}\p{N}_])`, 'gu');
+export const YEAR_TREATY = YEAR_TREATY_SCAN.pattern;
 /** "the earlier 1961 and 2000 treaties". */
-export const YEARS_TREATIES = new RegExp(String.raw`${BEFORE}(?<first>\d{4})${WS}and${WS}(?<second>\d{4})${WS}[Tt]reaties(?![\p{L}\p{N}_])`, 'gu');
+export const YEARS_TREATIES_SCAN = new BoundedScan(String.raw`(?<first>\d{4})${WS}and${WS}(?<second>\d{4})${WS}[Tt]reaties(?![\p{L}\p{N}_])`, 'gu');
+export const YEARS_TREATIES = YEARS_TREATIES_SCAN.pattern;
 /** A determiner right before a name: its length is group 1. */
 export const LEADING_DETERMINER = /(?:^|[^\p{L}\p{N}_])((?:the|The|THE|a|A|an|An)(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\n|\r)[ \t\u00a0]*))$/u;
 

@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus';
-import { COMMA_PARAGRAPH, OF, OTHER_BODY_NUMBER_END, OTHER_BODY_RESOLUTION, PARAGRAPH_HEAD, PARAGRAPH_NEXT, RESOLUTION_HEAD, RESOLUTION_NEXT } from './patterns';
+import { COMMA_PARAGRAPH, OF, OTHER_BODY_NUMBER_END, OTHER_BODY_RESOLUTION, PARAGRAPH_NEXT, PARAGRAPH_SCAN, RESOLUTION_HEAD, RESOLUTION_NEXT, RESOLUTION_SCAN } from './patterns';
 import { execAt, RANGE_ONLY, yearOf, type ExternalName, type Mention, type NumberedMember, type ResolutionMember } from './mentions';
 
 /**
@@ -30,7 +30,7 @@ function isCouncilResolution(head: RegExpExecArray, corpus: Corpus): boolean {
 
 export function resolutionMentions(text: string, corpus: Corpus): Mention[] {
   const mentions: Mention[] = [];
-  for (const head of text.matchAll(RESOLUTION_HEAD)) {
+  for (const head of RESOLUTION_SCAN.matches(text)) {
     const start = head.index;
     let end = start + head[0].length;
     // "resolution 68/262", "resolution 3314 (XXIX)": the General Assembly's numbering (see otherBodyMentions).
@@ -82,7 +82,7 @@ function paragraphMembers(text: string, head: RegExpExecArray, headAt: number, s
 
 export function paragraphMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
-  for (const head of text.matchAll(PARAGRAPH_HEAD)) {
+  for (const head of PARAGRAPH_SCAN.matches(text)) {
     const start = head.index;
     const { members, end } = paragraphMembers(text, head, start, start);
     let extentEnd = end;
