@@ -11,7 +11,7 @@ import { definedFootnotesOf } from './rules/sourcing';
 import { chunkSentences, linkDefinitions, type Sentence } from './sentences';
 import { checkQuotations, type QuotationCheck } from './quotations/check';
 import { keptAt, lastAtMost } from './sorted';
-import type { DraftText } from './text';
+import { detachedCopy, type DraftText } from './text';
 import { NO_SUPPRESSIONS, readSuppressions } from './suppressions';
 import type { AnalysisResult, Finding, Reference, RuleLevel } from './types';
 
@@ -138,7 +138,7 @@ export class DocumentAnalyzer {
     const scanned = (chunkText: string, start: number): ChunkAnalysis => {
       let entry = sameText(chunkAt(placedBefore, start), chunkText) ?? sameText(chunkAt(placedBefore, start - shift), chunkText) ?? used.get(chunkText) ?? previous.get(chunkText);
       if (!entry) {
-        const raw = detached(chunkText);
+        const raw = detachedCopy(chunkText);
         const scan = scanChunk(raw);
         entry = { raw, scan, openAtEnd: scan.openAtEnd, suppressionText: raw.includes('lexicite-'), mentions: null, sentences: null, linkLabels: null, placed: [], resolution: [], citedLabels: null, findings: null };
       }
@@ -303,14 +303,6 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 /** The chunk if its text is `text`. */
 function sameText(chunk: ChunkAnalysis | undefined, text: string): ChunkAnalysis | undefined {
   return chunk && chunk.raw.length === text.length && chunk.raw === text ? chunk : undefined;
-}
-
-/**
- * A copy of a chunk's text that does not keep the whole document's text alive: V8 may keep a
- * slice as a view of its parent string, and a cache of slices would hold every old version.
- */
-function detached(text: string): string {
-  return (text + ' ').slice(0, -1);
 }
 
 /** Analyzes one Markdown document. Never throws on any input text. */

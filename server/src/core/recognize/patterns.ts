@@ -1,5 +1,6 @@
 import { instrumentYear, type Corpus, type Instrument, type Official } from '../corpus';
 import type { ExternalInstrument } from '../external-instruments';
+import { detachedCopy } from '../text';
 
 /**
  * Regular expressions the recognizer runs over the masked prose. Every quantifier is
@@ -399,13 +400,29 @@ export function patternsFor(corpus: Corpus): CorpusPatterns {
 
 /** The key under which a matched name is looked up: case, spacing, hyphens and apostrophes unified. */
 export function nameKey(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\s\u00a0\-\u2010-\u2015]+/g, ' ')
-    .trim();
+  let key = nameKeys.get(text);
+  if (key === undefined) {
+    key = text
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .replace(/[\s\u00a0\-\u2010-\u2015]+/g, ' ')
+      .trim();
+    if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
+    // Kept under a copy: the text is often a slice of a chunk.
+    nameKeys.set(detachedCopy(text), key);
+  }
+  return key;
 }
+
+/**
+ * The keys of the names met lately. A draft names the same instruments and people again and
+ * again: the 1 MB benchmark draft looks up 10,113 names, 2,266 of them different, and working a
+ * key out (Unicode normalization, three replacements) cost ~10 ms of its check. Cleared when full.
+ */
+const nameKeys = new Map<string, string>();
+const NAME_KEYS_KEPT = 20_000;
+
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
