@@ -58,11 +58,16 @@ export function collectMentions(masked: string, corpus: Corpus): ChunkMentions {
     ...anaphorMentions(masked),
     ...officialMentions(masked, folded, patterns),
   ]);
-  const ends = [...masked.matchAll(SENTENCE_END)].map((match) => match.index);
+  const ends: number[] = [];
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(masked); match; match = SENTENCE_END.exec(masked)) ends.push(match.index);
   let sentence = 0;
+  // The mentions were made for this call and are selected once each: each gets its sentence in place (a copy of each took ~6 ms of a 1 MB check).
   return selected.map((mention) => {
     while (sentence < ends.length && (ends[sentence] as number) < mention.extent.start) sentence++;
-    return { ...mention, sentence };
+    const placed = mention as PlacedMention;
+    placed.sentence = sentence;
+    return placed;
   });
 }
 
