@@ -53,6 +53,8 @@ describe('the index resolutions of a loaded corpus', () => {
     expect(corpus.resolution(last + 1)?.origin).toBe('beyond-index');
     expect(corpus.instrument('unscr-999999')?.origin).toBe('beyond-index');
     expect(corpus.instrument(`unscr-${last}`)?.origin).toBe('index');
+    // Ids as the index's resolutions have them, and no other spelling.
+    expect(corpus.instrument('unscr-082')).toBeUndefined();
   });
 
   it('without an index, no resolution is made from one', () => {

@@ -227,7 +227,9 @@ export class Corpus {
     const found = this.instrumentsById.get(id);
     if (found) return found;
     const number = /^unscr-(\d+)$/.exec(id)?.[1];
-    return number ? (this.indexed(Number(number)) ?? this.newerResolution(Number(number))) : undefined;
+    if (!number) return undefined;
+    // The index's resolutions answer to their own ids only ("unscr-82", not "unscr-082"), as when they were made at load.
+    return (id === `unscr-${Number(number)}` ? this.indexed(Number(number)) : undefined) ?? this.newerResolution(Number(number));
   }
 
   /** A Security Council resolution by number: its record, the index's line, or, above the index's last number, one newer than the index. */
