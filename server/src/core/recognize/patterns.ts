@@ -58,6 +58,7 @@ export class BoundedScan {
   private follows(text: string, at: number): boolean {
     if (at === 0) return false;
     let code = text.charCodeAt(at - 1);
+    // BEFORE_CLASS's ASCII members, with or without "i": letters, digits, "_", "-", "." and "/".
     if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 45 && code <= 57) || code === 95;
     if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
       const high = text.charCodeAt(at - 2);
@@ -68,6 +69,7 @@ export class BoundedScan {
     return known;
   }
 }
+
 /** A number ends here: no more digits, letters, or a decimal or thousands part. */
 export const NUMBER_END = String.raw`(?![\p{L}\p{N}_]|[.,]\d)`;
 const DASH = String.raw`[\-\u2010-\u2015]`;
