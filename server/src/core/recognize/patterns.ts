@@ -207,6 +207,12 @@ export interface FoldedPattern {
    * few of the hundreds of keys). See `NameGroup`.
    */
   byPrefix: Map<number, NameGroup | string[]>;
+  /**
+   * The prefix keys of every folded pattern of the corpus (instruments, officials, external
+   * instruments), shared by them: a place whose key is not among them starts no name, and is
+   * left out of the places the three scans of a chunk share (see `nameStartsOf`).
+   */
+  namePrefixes?: ReadonlySet<number>;
 }
 
 /** The text lower-cased, or null when lower-casing would move offsets (a few letters such as "İ" grow). */
@@ -315,7 +321,7 @@ export function matchFolded(pattern: FoldedPattern, text: string, folded: string
   }
   // The places a name may start, with their prefix keys, are the same for every pattern: the
   // three name scans of a chunk (instruments, external instruments, officials) share them.
-  const { starts, keys, count } = nameStartsOf(folded);
+  const { starts, keys, count } = nameStartsOf(folded, pattern.namePrefixes ?? null);
   let end = 0;
   for (let index = 0; index < count; index++) {
     const at = starts[index] as number;
@@ -333,27 +339,32 @@ export function matchFolded(pattern: FoldedPattern, text: string, folded: string
  * names' lookbehind), stepping by code points as a Unicode expression does, with the prefix
  * key of each. The last text's answer is kept: the scans of one chunk ask for the same text.
  */
-function nameStartsOf(folded: string): NameStarts {
-  if (lastNameStarts?.folded === folded) return lastNameStarts;
+function nameStartsOf(folded: string, prefixes: ReadonlySet<number> | null): NameStarts {
+  if (lastNameStarts?.folded === folded && lastNameStarts.prefixes === prefixes) return lastNameStarts;
   const starts: number[] = [];
   const keys: number[] = [];
   let previousIsWord = false;
   for (let at = 0; at < folded.length; ) {
     const code = folded.charCodeAt(at);
     if (!previousIsWord && prefixCode(code) !== 32) {
-      starts.push(at);
-      keys.push(prefixKey(folded, at));
+      // Only places whose key begins some name of the corpus: the three scans of a chunk then skip the others together.
+      const key = prefixKey(folded, at);
+      if (prefixes === null || prefixes.has(key)) {
+        starts.push(at);
+        keys.push(key);
+      }
     }
     const codePoint = code >= 0xd800 && code <= 0xdbff ? (folded.codePointAt(at) as number) : code;
     previousIsWord = isWordCodePoint(codePoint);
     at += codePoint > 0xffff ? 2 : 1;
   }
-  lastNameStarts = { folded, starts, keys, count: starts.length };
+  lastNameStarts = { folded, prefixes, starts, keys, count: starts.length };
   return lastNameStarts;
 }
 
 interface NameStarts {
   folded: string;
+  prefixes: ReadonlySet<number> | null;
   starts: readonly number[];
   keys: readonly number[];
   count: number;
@@ -534,18 +545,20 @@ function buildPatterns(corpus: Corpus): CorpusPatterns {
   const surnames = [...officialsBySurname.keys()].sort((a, b) => b.length - a.length);
   const instrumentNames = foldedAlternation(mixedCase);
   const instrumentAcronyms = alternation(acronyms, 'gu');
+  const folded = { instrumentNames, officialNames: foldedAlternation(officialNames), externalNames: foldedAlternation(externalMixed) };
+  const namePrefixes = new Set<number>();
+  for (const pattern of Object.values(folded)) for (const key of pattern?.byPrefix.keys() ?? []) namePrefixes.add(key);
+  for (const pattern of Object.values(folded)) if (pattern) pattern.namePrefixes = namePrefixes;
   return {
-    instrumentNames,
+    ...folded,
     instrumentAcronyms,
     instrumentAcronymAt: instrumentAcronyms ? new RegExp(instrumentAcronyms.source, 'yu') : null,
     instrumentByName,
-    officialNames: foldedAlternation(officialNames),
     officialByName,
     surnames: surnames.length > 0 ? new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${surnames.map(escapeRegExp).join('|')})(?![\p{L}\p{N}_])`, 'gu') : null,
     officialsBySurname,
     notPersonContexts,
     treatyByYear,
-    externalNames: foldedAlternation(externalMixed),
     externalAcronyms: alternation(externalAcronyms, 'gu'),
     externalByName,
   };
