@@ -92,6 +92,14 @@ describe('other bodies’ resolutions', () => {
       'https://undocs.org/A/HRC/RES/55/1',
     ]);
   });
+
+  it('are found when written "Res." in a paragraph that never says "resolution"', () => {
+    const analysis = analyzeDocument('Crimea: see GA Res. 68/262 and UNGA Res. ES-11/1.', corpus);
+    expect(analysis.references.map((reference) => [reference.kind, reference.id, reference.text])).toEqual([
+      ['external', 'ga-res-68-262', 'GA Res. 68/262'],
+      ['external', 'ga-res-es-11-1', 'UNGA Res. ES-11/1'],
+    ]);
+  });
 });
 
 describe('instruments outside the corpus', () => {
