@@ -181,7 +181,13 @@ export class Gate {
     let always = 0;
     lists.forEach((list, index) => {
       if (!list) always |= 1 << index;
-      for (const word of list ?? []) this.bits.set(word, (this.bits.get(word) ?? 0) | (1 << index));
+      for (const word of list ?? []) {
+        this.bits.set(word, (this.bits.get(word) ?? 0) | (1 << index));
+        if (!GATE_WORDS.has(word)) {
+          GATE_WORDS.add(word);
+          gateWordsVersion++;
+        }
+      }
     });
     this.always = always;
   }
@@ -189,10 +195,30 @@ export class Gate {
   /** The patterns (bit `index` set: pattern `index`) that `text` may match. */
   mask(text: SentenceText): number {
     let mask = this.always;
-    for (const token of text.tokens) mask |= this.bits.get(token.word) ?? 0;
+    for (const word of gateWordsOf(text)) mask |= this.bits.get(word) ?? 0;
     for (const mark of text.marks) mask |= this.bits.get(mark) ?? 0;
     return mask;
   }
+}
+
+/**
+ * Every word some gate asks for; each gate adds its own when it is made. A sentence's words are
+ * sifted through it once (`gateWordsOf`), and each of the four gates a sentence meets (vague
+ * attribution, attribution, against, other evidence) then reads only those: four look-ups per
+ * word of every sentence were about a seventh of the detector's time.
+ */
+const GATE_WORDS = new Set<string>();
+/** Counts the words added to GATE_WORDS: a sentence sifted before a gate was made is sifted again. */
+let gateWordsVersion = 0;
+
+function gateWordsOf(text: SentenceText): readonly string[] {
+  if (text.gateWordsVersion !== gateWordsVersion) {
+    const words: string[] = [];
+    for (const token of text.tokens) if (GATE_WORDS.has(token.word)) words.push(token.word);
+    text.gateWords = words;
+    text.gateWordsVersion = gateWordsVersion;
+  }
+  return text.gateWords;
 }
 
 export interface Token {
@@ -211,6 +237,9 @@ export interface SentenceText {
   marks: string[];
   /** Whether the gates are used (tests compare with `false`: every pattern tried). */
   gated: boolean;
+  /** Its words that some gate asks for, as of `gateWordsVersion` (see `gateWordsOf`). */
+  gateWords: string[];
+  gateWordsVersion: number;
 }
 
 /** Reads a sentence: one pass over its characters. `gated: false` tries every pattern (the tests compare both). */
@@ -233,7 +262,7 @@ export function readSentence(body: string, gated = true): SentenceText {
   if (/["\u201c\u201d]/.test(body)) marks.push('#quote');
   if (body.includes('?')) marks.push('#question');
   if (body.indexOf(',') !== body.lastIndexOf(',')) marks.push('#comma2');
-  return { body, lower, tokens, marks, gated };
+  return { body, lower, tokens, marks, gated, gateWords: [], gateWordsVersion: -1 };
 }
 
 /** Phrases ("paid tribute", "entered into force") by their first word: the rest, as a sticky pattern (or null for one word). */
