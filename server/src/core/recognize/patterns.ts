@@ -32,13 +32,12 @@ export class BoundedScan {
   readonly pattern: RegExp;
   private readonly bare: RegExp;
   /** BEFORE's class under the expression's flags ("i" folds case), for code points beyond ASCII. */
-  private readonly beforeChar: RegExp;
-  private readonly beforeKnown = new Map<number, boolean>();
+  private readonly beforeBeyondAscii: (codePoint: number) => boolean;
 
   constructor(body: string, flags: string) {
     this.pattern = new RegExp(`${BEFORE}${body}`, flags);
     this.bare = new RegExp(body, flags);
-    this.beforeChar = new RegExp(`^${BEFORE_CLASS}$`, flags.replace(/[gy]/g, ''));
+    this.beforeBeyondAscii = classTest(new RegExp(`^${BEFORE_CLASS}$`, flags.replace(/[gy]/g, '')));
   }
 
   /** The matches of `pattern` in `text`, in order, as `text.matchAll(pattern)` gives them. */
@@ -57,16 +56,10 @@ export class BoundedScan {
   /** Whether the code point right before `at` is in BEFORE's class (the lookbehind's view: a surrogate pair read whole). */
   private follows(text: string, at: number): boolean {
     if (at === 0) return false;
-    let code = text.charCodeAt(at - 1);
+    const code = codePointBefore(text, at);
     // BEFORE_CLASS's ASCII members, with or without "i": letters, digits, "_", "-", "." and "/".
     if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 45 && code <= 57) || code === 95;
-    if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
-      const high = text.charCodeAt(at - 2);
-      if (high >= 0xd800 && high <= 0xdbff) code = ((high - 0xd800) << 10) + (code - 0xdc00) + 0x10000;
-    }
-    let known = this.beforeKnown.get(code);
-    if (known === undefined) this.beforeKnown.set(code, (known = this.beforeChar.test(String.fromCodePoint(code))));
-    return known;
+    return this.beforeBeyondAscii(code);
   }
 }
 
@@ -221,28 +214,39 @@ export function foldCase(text: string): string | null {
   return folded.length === text.length ? folded : null;
 }
 
-const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
-const wordCharCache = new Map<number, boolean>();
+/**
+ * A test of one code point against a character class (`pattern`: `^[…]$`), each answer kept:
+ * beyond ASCII a class such as `\p{L}` is costly to test, and a draft uses few such characters.
+ */
+function classTest(pattern: RegExp): (codePoint: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (codePoint) => {
+    let answer = known.get(codePoint);
+    if (answer === undefined) known.set(codePoint, (answer = pattern.test(String.fromCodePoint(codePoint))));
+    return answer;
+  };
+}
+
+const isWordBeyondAscii = classTest(/^[\p{L}\p{N}_]$/u);
 /** Whether a code point is a letter, a digit or "_" (what the names' lookbehind rules out before a name). */
 export function isWordCodePoint(codePoint: number): boolean {
   if (codePoint < 128) return (codePoint >= 97 && codePoint <= 122) || (codePoint >= 65 && codePoint <= 90) || (codePoint >= 48 && codePoint <= 57) || codePoint === 95;
-  let known = wordCharCache.get(codePoint);
-  if (known === undefined) {
-    known = WORD_CHAR.test(String.fromCodePoint(codePoint));
-    wordCharCache.set(codePoint, known);
-  }
-  return known;
+  return isWordBeyondAscii(codePoint);
 }
 
 /** Whether the code point that ends right before `at` is a word character (the lookbehind's view, surrogate pairs read whole). */
 export function wordBefore(text: string, at: number): boolean {
-  if (at === 0) return false;
+  return at > 0 && isWordCodePoint(codePointBefore(text, at));
+}
+
+/** The code point that ends right before `at` (> 0), as a lookbehind reads it: a surrogate pair whole, a lone surrogate as itself. */
+function codePointBefore(text: string, at: number): number {
   const last = text.charCodeAt(at - 1);
   if (last >= 0xdc00 && last <= 0xdfff && at >= 2) {
     const high = text.charCodeAt(at - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return isWordCodePoint(((high - 0xd800) << 10) + (last - 0xdc00) + 0x10000);
+    if (high >= 0xd800 && high <= 0xdbff) return ((high - 0xd800) << 10) + (last - 0xdc00) + 0x10000;
   }
-  return isWordCodePoint(last);
+  return last;
 }
 
 /** A character as the name prefixes compare it: separators (spaces, line breaks, hyphens) as a space, either apostrophe as one. */
@@ -435,7 +439,6 @@ export function nameKey(text: string): string {
  */
 const nameKeys = new Map<string, string>();
 const NAME_KEYS_KEPT = 20_000;
-
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
