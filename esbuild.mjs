@@ -4,7 +4,8 @@
 //   node esbuild.mjs --watch       rebuild on change
 // Type-checking is separate: `npm run typecheck` (tsc --noEmit).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { toAscii } from './scripts/ascii.mjs';
 import { generateValidators } from './scripts/validators.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -35,9 +36,51 @@ const noCitationFetch = {
   },
 };
 
+/**
+ * vscode-jsonrpc and vscode-languageserver require Node's crypto (for the names of named
+ * pipes) and child_process (to find global npm and yarn folders) when they load. Lexicite
+ * talks over stdio or IPC and never reaches either, but loading the two modules took about
+ * 15 ms of every server start. In those two libraries they are loaded on first use instead.
+ * The libraries use them only by reading a property (`(0, crypto_1.randomBytes)(…)`), which
+ * the stand-in forwards.
+ * @type {esbuild.Plugin}
+ */
+const LAZY_BUILTINS = /^(?:child_process|crypto)$/;
+const lazyLibraryBuiltins = {
+  name: 'lazy-library-builtins',
+  setup(build) {
+    build.onResolve({ filter: LAZY_BUILTINS }, (args) =>
+      /[\\/]node_modules[\\/]vscode-(?:jsonrpc|languageserver)[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(`node:${args.path}`)}));\nmodule.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Rewrites each JavaScript output with non-ASCII characters as ASCII (scripts/ascii.mjs says
+ * why and how).
+ * @type {esbuild.Plugin}
+ */
+const asciiOutput = {
+  name: 'ascii-output',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const file of Object.keys(result.metafile?.outputs ?? {})) {
+        if (!file.endsWith('.js')) continue;
+        const source = readFileSync(file, 'utf8');
+        if (/[^\0-\x7f]/.test(source)) writeFileSync(file, toAscii(source));
+      }
+    });
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
-  plugins: [noCitationFetch],
+  plugins: [noCitationFetch, lazyLibraryBuiltins, asciiOutput],
+  metafile: true,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -63,7 +106,7 @@ const common = {
 
 // dist/server.js and dist/cli.js are small starters that run the bundles (server-bundle.js,
 // cli-bundle.js) with V8's code cache: see server/src/boot/code-cache.ts.
-const starter = { ...common, plugins: [], banner: { js: '#!/usr/bin/env node' }, define: {} };
+const starter = { ...common, plugins: [asciiOutput], banner: { js: '#!/usr/bin/env node' }, define: {} };
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { 'server-bundle': 'server/src/server.ts' }, outdir: 'dist' },

@@ -86,3 +86,21 @@ describe('the code cache of dist/cli.js', () => {
     expect(fs.readFileSync(blocked, 'utf8')).toBe('in the way');
   });
 });
+
+describe('the starter dist/cli.js', () => {
+  // The build makes the bundles ASCII, and the starter reads an ASCII bundle as Latin-1; a
+  // bundle with other bytes (one built some other way) must still be read as UTF-8.
+  it('reads a bundle with non-ASCII bytes as UTF-8, and an ASCII one as the same text', () => {
+    const directory = path.join(scratch, 'starter');
+    fs.mkdirSync(directory);
+    fs.copyFileSync(path.join(DIST, 'cli.js'), path.join(directory, 'cli.js'));
+    const say = (bundle: string): string => {
+      fs.writeFileSync(path.join(directory, 'cli-bundle.js'), bundle);
+      const result = spawnSync(process.execPath, [path.join(directory, 'cli.js')], { encoding: 'utf8', env: { ...process.env, LEXICITE_CODE_CACHE: '0' } });
+      expect(result.stderr).toBe('');
+      return result.stdout;
+    };
+    expect(say('process.stdout.write(/[’é]+…/.exec("x’é…")[0] + " — 2231");\n')).toBe('’é… — 2231');
+    expect(say('process.stdout.write(/[\\u2019\\u00e9]+\\u2026/.exec("x\\u2019\\u00e9\\u2026")[0] + " \\u2014 2231");\n')).toBe('’é… — 2231');
+  });
+});

@@ -16,6 +16,7 @@
  * directory ($XDG_CACHE_HOME or ~/.cache, under lexicite/). LEXICITE_CODE_CACHE_DIR names the
  * directory instead; LEXICITE_CODE_CACHE=0 turns the cache off.
  */
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -29,7 +30,7 @@ import * as vm from 'node:vm';
  * compiled, not only the bundle's top level.
  */
 export function runBundle(bundle: string, writeAfterMs?: number): void {
-  const source = fs.readFileSync(bundle, 'utf8');
+  const source = readSource(bundle);
   const cache = cacheOf(bundle);
   const cachedData = cache ? readCache(cache.candidates) : undefined;
   const script = new vm.Script(Module.wrap(source.startsWith('#!') ? `//${source}` : source), {
@@ -53,6 +54,17 @@ export function runBundle(bundle: string, writeAfterMs?: number): void {
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   wrapper.call(main.exports, main.exports, require, main, bundle, path.dirname(bundle));
   main.loaded = true;
+}
+
+/**
+ * The bundle's text. The build makes the bundles ASCII-only (scripts/ascii.mjs), and an ASCII
+ * file read as Latin-1 is the same text as read as UTF-8, made in about half the time
+ * (1.85 MB: 22 ms as UTF-8, 12 ms as bytes checked and read as Latin-1). A bundle with other
+ * bytes is read as UTF-8.
+ */
+function readSource(bundle: string): string {
+  const bytes = fs.readFileSync(bundle);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
 interface CacheFiles {

@@ -1,0 +1,2 @@
+/** See scripts/ascii.mjs. */
+export function toAscii(source: string): string;
