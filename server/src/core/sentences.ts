@@ -73,6 +73,7 @@ const ABBREVIATIONS = new Set(
     'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'ed', 'eds', 'ibid', 'al', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'min', 'amb',
   ],
 );
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
 
 /** How a sentence closes: punctuation, closing quotes or brackets, and any footnote marks ("….[^1]"). */
 const CLOSING = String.raw`[.!?]+["'\u201d\u2019)\]]*(?:\[\^${FOOTNOTE_LABEL_CHAR}{1,100}\])*`;
@@ -151,8 +152,50 @@ export function chunkSentences(chunk: ChunkText): ProseSentence[] {
   return result;
 }
 
-/** Whether the word before a full stop at `dot` is an abbreviation, an initial or letters with dots ("U.N"). */
-function isAbbreviation(body: string, dot: number): boolean {
+/**
+ * Whether the word before a full stop at `dot` is an abbreviation, an initial or letters with
+ * dots ("U.N"): the letters and dots right before it, at most 12 characters back, without a
+ * last dot of its own.
+ *
+ * Most words before a full stop are ASCII, and those are read by hand: the expressions of
+ * isAbbreviationByPattern took about 22 ms of a cold check of the 1 MB benchmark draft
+ * (7,837 sentences). Where the 12 characters before the dot hold a character that is not
+ * ASCII within reach of the word, the expressions decide. tests/unit/abbreviations.test.ts
+ * compares both on random text.
+ */
+export function isAbbreviation(body: string, dot: number): boolean {
+  const from = Math.max(0, dot - 12);
+  let start = dot;
+  for (; start > from; start--) {
+    const code = body.charCodeAt(start - 1);
+    if (code >= 0x80) return isAbbreviationByPattern(body, dot);
+    if (code !== 46 && !isAsciiLetter(code)) break;
+  }
+  const end = start < dot && body.charCodeAt(dot - 1) === 46 ? dot - 1 : dot;
+  const length = end - start;
+  if (length === 0) return false;
+  if (length === 1) return isAsciiLetter(body.charCodeAt(start));
+  if (length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(body.slice(start, end).toLowerCase())) return true;
+  return dottedLetters(body, start, end);
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122;
+}
+
+/** Whether body[start, end), two characters or more, is ASCII letters with a dot between each two ("U.N", "e.g"). */
+function dottedLetters(body: string, start: number, end: number): boolean {
+  if ((end - start) % 2 === 0) return false;
+  for (let index = start; index < end; index++) {
+    const code = body.charCodeAt(index);
+    if ((index - start) % 2 === 0 ? !isAsciiLetter(code) : code !== 46) return false;
+  }
+  return true;
+}
+
+/** isAbbreviation, read with Unicode letters (`\p{L}`). */
+export function isAbbreviationByPattern(body: string, dot: number): boolean {
   const word = /([\p{L}.]+)$/u.exec(body.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
   return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
 }
