@@ -6,3 +6,5 @@ export { createRng, generateDraft, utf8Length } from './draft';
 export { analyzeDocument, DEFAULT_SETTINGS } from '../server/src/core/analyze';
 export { loadCorpus } from '../server/src/core/corpus';
 export { assessSentence } from '../server/src/core/claims/detector';
+export { documentDate } from '../server/src/core/analyze';
+export { hoverAt } from '../server/src/core/hover';

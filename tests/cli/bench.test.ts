@@ -38,6 +38,7 @@ describe('bench/run.mjs --quick', () => {
       'Typing → diagnostics (server, stdio, pulled as one list)',
       'Typing → diagnostics (server, stdio, pushed)',
       'Hover (server, stdio)',
+      "Hover worked out in process (the core's hoverAt, no protocol)",
       'Server cold start (spawn → initialize response)',
       'Floor: hover (a server on the same library that answers at once, stdio)',
       'Floor: cold start (the same server, spawn → initialize response)',
@@ -69,6 +70,8 @@ describe('bench/run.mjs --quick', () => {
       expect(cells[1], cells[0]).toMatch(/^\d[\d,.]* (?:ms|×)$/);
       expect(cells[3], cells[0]).toBe('(quick run)');
     }
+    // The hover goal says how much of a hover is Lexicite's own work, and what the floor takes.
+    expect(goals.find((cells) => cells[0]?.startsWith('Hover over stdio'))?.[4]).toMatch(/worked out in process, without the protocol: p99 \d[\d,.]* ms; a server on the same library that answers at once: p99 \d/);
     expect(report).toMatch(/^- Machine: .+, \d+ cores/m);
     expect(report).toMatch(/^- Node v\d+/m);
   }, 180_000);
