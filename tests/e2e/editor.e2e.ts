@@ -24,8 +24,8 @@ describe('Lexicite in VS Code: a Markdown draft', () => {
     expect(log).toMatch(/Starting the Lexicite server/);
     expect(vscode().serverProcesses()).toHaveLength(1);
     // The same lines in the "Lexicite" output channel, opened by the extension's own command.
-    await vscode().runCommand('Lexicite: Show Output');
-    await vscode().page.locator('.part.panel .view-line', { hasText: 'language server started' }).first().waitFor({ state: 'visible' });
+    const line = vscode().page.locator('.part.panel .view-line', { hasText: 'language server started' }).first();
+    await vscode().runCommand('Lexicite: Show Output', 'the "Lexicite" output in the panel', async () => ((await line.isVisible()) ? true : undefined));
   });
 
   scenario('hovering "Resolution 1718" shows its symbol and adoption date', session, async () => {

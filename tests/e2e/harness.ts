@@ -488,16 +488,34 @@ export class VSCodeSession {
     );
   }
 
-  /** Runs a command from the command palette by its label, e.g. "Lexicite: Show Output". */
-  async runCommand(label: string): Promise<void> {
-    await this.page.keyboard.press('Control+Shift+P');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${label}`);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: label }).first();
-    await row.waitFor({ state: 'visible' });
-    await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  /**
+   * Runs a command from the command palette by its label, e.g. "Lexicite: Show Output", and
+   * waits until `done` finds what the command does (a value, not undefined).
+   *
+   * The command's row is run with Enter once the palette has focused it: a click could land on
+   * a row the list was drawing again as it filtered. Once in a run under load (two busy
+   * processes on two cores), the palette closed and the command's effect never came: the
+   * palette is opened again, up to three times, each time waited for a third of the ceiling,
+   * and each attempt after the first is written to the test's output.
+   */
+  async runCommand<T>(label: string, what: string, done: () => Promise<T | undefined>): Promise<T> {
+    const attempts = 3;
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+Shift+P');
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${label}`);
+      const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').filter({ hasText: label }).first();
+      await row.waitFor({ state: 'visible' });
+      await this.page.keyboard.press('Enter');
+      await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      try {
+        return await waitFor(what, done, attempt < attempts ? Math.round(CEILING_MS / attempts) : CEILING_MS);
+      } catch (error) {
+        if (attempt >= attempts) throw new Error(`the command "${label}" was run ${attempts} times: ${error instanceof Error ? error.message : String(error)}`);
+        console.warn(`[e2e] the command "${label}" was run, and ${what} did not come: running it again (attempt ${attempt + 1} of ${attempts})`);
+      }
+    }
   }
 
   // ---- failure artifacts and teardown -------------------------------------------------

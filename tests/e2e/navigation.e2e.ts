@@ -60,8 +60,7 @@ describe('Lexicite in VS Code: navigation', () => {
 
   scenario('the Table of Authorities command opens the table of the draft beside it', session, async () => {
     await vscode().openFile('main.md');
-    await vscode().runCommand('Lexicite: Table of Authorities');
-    const table = await waitFor('the table of authorities to open', async () => {
+    const table = await vscode().runCommand('Lexicite: Table of Authorities', 'the table of authorities to open', async () => {
       const editors = await vscode().page.locator('.part.editor .view-lines').allInnerTexts();
       // VS Code renders spaces as non-breaking spaces.
       const joined = editors.join('\n').replace(/\u00a0/g, ' ');
