@@ -2,8 +2,10 @@
  * A crash of the language server loses nothing, and the server never writes files itself.
  *
  * Two drafts are edited without saving. The server is frozen (SIGSTOP), so that what is typed
- * next reaches no server that will analyse it, then killed (SIGKILL), and more is typed while
- * the client restarts it. Afterwards the editors hold exactly what was typed, still unsaved,
+ * next reaches no server that will analyse it, then killed (SIGKILL), and more is typed before
+ * the client restarts it: the extension host, where the client runs, is frozen from just
+ * before the kill until those words are typed, so the restart cannot come first however fast
+ * the server starts (a race the test once lost under load, once the server started faster). Afterwards the editors hold exactly what was typed, still unsaved,
  * the files on disk are byte-identical to the workspace as written, and the new server's
  * diagnostics are those of the unsaved text (including what was typed while it was down, and
  * none for text that was corrected meanwhile). Then a quick fix applied from the editor
@@ -12,7 +14,7 @@
  * The scenarios run in order and share one VS Code.
  */
 import { describe, expect } from 'vitest';
-import { scenario, useVSCode, waitFor, CEILING_MS } from './harness';
+import { commandLineOf, parentOf, scenario, useVSCode, waitFor, CEILING_MS } from './harness';
 
 // Every sentence has a source (a footnote or a link to the official document), so that the
 // only diagnostics are the year mismatches the scenarios look for.
@@ -84,11 +86,19 @@ describe('Lexicite in VS Code: a crash of the server loses nothing', () => {
     // (Nothing analyses it: the frozen server publishes no diagnostic for it.)
     expect((await vscode().problemRows()).filter((row) => row.includes('S/RES/2321') || row.includes('S/RES/2356'))).toEqual([]);
 
-    // It dies; more is typed at once, while the client restarts it (which takes a few hundred
-    // milliseconds here): the first words go in before the new server has started.
-    process.kill(killed, 'SIGKILL');
-    await page.keyboard.type(DRAFT_RESTARTING.slice(0, '\nThen'.length));
-    const firstWordsTyped = Date.now();
+    // It dies, and the first words after it are typed before the client can restart it: the
+    // extension host is frozen meanwhile. The rest is typed while the client restarts it.
+    const extensionHost = parentOf(killed);
+    expect(commandLineOf(extensionHost)).toContain('extensionHost');
+    process.kill(extensionHost, 'SIGSTOP');
+    let firstWordsTyped: number;
+    try {
+      process.kill(killed, 'SIGKILL');
+      await page.keyboard.type(DRAFT_RESTARTING.slice(0, '\nThen'.length));
+      firstWordsTyped = Date.now();
+    } finally {
+      process.kill(extensionHost, 'SIGCONT');
+    }
     await page.keyboard.type(DRAFT_RESTARTING.slice('\nThen'.length));
 
     const replacement = await waitFor('a new Lexicite server process', () => {

@@ -112,6 +112,19 @@ function processesMatching(needle: string): Array<{ pid: number; cmdline: string
   return found;
 }
 
+/** A process's command line, its arguments joined by spaces. */
+export function commandLineOf(pid: number): string {
+  return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+}
+
+/** The parent of a process (from /proc/<pid>/stat, whose second field, the command, may hold spaces and brackets). */
+export function parentOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  if (!Number.isInteger(parent) || parent <= 1) throw new Error(`no parent process found for ${pid} in ${JSON.stringify(stat.slice(0, 120))}`);
+  return parent;
+}
+
 /**
  * The session folders whose processes may still run. If the test process is interrupted
  * (Ctrl+C, SIGTERM, SIGHUP) before close(), their code-server process groups and their
