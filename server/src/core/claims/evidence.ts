@@ -95,6 +95,14 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'single', 'one'];
 
+/** The verbs of "The vessel docked …" (an unnamed subject after "the"), also the words that gate that pattern. */
+const THE_SUBJECT_VERBS: readonly string[] = [
+  'changed', 'used', 'moved', 'carried', 'switched', 'sailed', 'docked', 'loaded', 'unloaded', 'transferred', 'shipped', 'delivered', 'received', 'sent',
+  'paid', 'bought', 'sold', 'crossed', 'entered', 'reached', 'arrived', 'departed', 'returned', 'collapsed', 'ended', 'began', 'expired', 'lapsed', 'met',
+  'voted', 'rejected', 'approved', 'adopted', 'launched', 'fired', 'struck', 'hit', 'killed', 'seized', 'detained', 'arrested', 'opened', 'closed',
+  'suspended', 'resumed', 'tripled', 'doubled', 'halved', 'rose', 'fell', 'grew', 'declined', 'increased', 'decreased',
+];
+
 /** The kinds of evidence for a claim; ATTRIBUTIONS (looked for first, see detector.ts) are among them. */
 export const FOR: Kind[] = [
   // Time anchors: absolute, partial and relative dates.
@@ -134,7 +142,7 @@ export const FOR: Kind[] = [
   { what: 'an event', weight: 1, pattern: new RegExp(String.raw`^\s*(?:(?:In|On|At|By|After|Before|During)\s+[^,]{1,60}?,?\s+)?(?:[Tt]he\s+)?${NAME_RUN}\s+(?:\w+ly\s+|first\s+|also\s+|then\s+|later\s+)?(?:[a-z]+ed|gave|took|made|came|went|sent|met|left|held|told|said|saw|flew|began|brought|sold|paid|struck|stood|wrote|won|lost|fell|rose|ran|led|kept|put|set|cast|spent|sat|shot|hit|became|chose|drew|drove|fought|froze|got|grew|knew|laid|meant|sought|spoke|swore|taught|threw|withdrew|upheld)\b`, 'u') },
   // The same with a name of several words or after "the" ("the International Court of Justice measured"): a name for certain.
   { what: 'an event', weight: 0.5, pattern: new RegExp(String.raw`^\s*(?:(?:In|On|At|By|After|Before|During)\s+[^,]{1,60}?,?\s+)?(?:[Tt]he\s+${NAME_RUN}|${NAMED}(?:\s+(?:(?:of|for|on|and|de|the)\s+){0,2}[A-Z][\w'’.-]*){1,6})\s+(?:\w+ly\s+|first\s+|also\s+|then\s+|later\s+)?[a-z]+ed\b`, 'u') },
-  { what: 'an event', weight: 1, pattern: /^\s*(?:(?:In|On|At|By|After|Before|During)\s+[^,]{1,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+){0,2}[a-z]+\s+(?:\w+ly\s+)?(?:changed|used|moved|carried|switched|sailed|docked|loaded|unloaded|transferred|shipped|delivered|received|sent|paid|bought|sold|crossed|entered|reached|arrived|departed|returned|collapsed|ended|began|expired|lapsed|met|voted|rejected|approved|adopted|launched|fired|struck|hit|killed|seized|detained|arrested|opened|closed|suspended|resumed|tripled|doubled|halved|rose|fell|grew|declined|increased|decreased)\b/u },
+  { what: 'an event', weight: 1, pattern: new RegExp(String.raw`^\s*(?:(?:In|On|At|By|After|Before|During)\s+[^,]{1,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+){0,2}[a-z]+\s+(?:\w+ly\s+)?(?:${THE_SUBJECT_VERBS.join('|')})\b`, 'u'), requires: THE_SUBJECT_VERBS },
   // An official's act or words after an honorific or a title.
   { what: "an official's act or words", weight: 1.5, pattern: /\b(?:Mr|Ms|Mrs|Dr|General|Gen\.|Admiral|Marshal|President|Premier|Chairman|Minister|Ambassador|Secretary|Spokesman|Spokeswoman)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:\w+ly\s+)?[a-z]+ed\b/u, requires: ['mr', 'ms', 'mrs', 'dr', 'general', 'gen', 'admiral', 'marshal', 'president', 'premier', 'chairman', 'minister', 'ambassador', 'secretary', 'spokesman', 'spokeswoman'] },
 ];
@@ -153,13 +161,13 @@ export const AGAINST: Kind[] = [
   { what: 'a remark about the document', weight: 5, pattern: /\bwe\s+(?:return|turn|conclude|begin|argue|examine|consider|discuss|focus|set\s+out|propose|suggest|recommend|assess)\b|\bI\s+(?:return|turn|argue|conclude|begin|examine|consider|suggest)\b/iu, requires: ['we', 'i'] },
   { what: 'a remark about the document', weight: 5, pattern: /\b(?:the\s+(?:analysis|discussion|section|argument)\s+that\s+follows|in\s+what\s+follows|what\s+follows\s+(?:is|are)|(?:is|are)\s+(?:best\s+)?left\s+for\s+(?:another|a\s+later)\s+(?:day|time|paper|occasion))|\b(?:sets?\s+out|examines|discusses)\s+(?:the|how|why|what)\b[^.]*\b(?:below|above)\b/iu, requires: ['follows', 'left', 'below', 'above'] },
   { what: 'a remark about the document', weight: 5, pattern: /\b(?:see|cf\.)\s+(?:also\s+)?(?:our|the\s+(?:section|annex|appendix|box|table|figure|note)|section|annex|appendix|below|above)\b|\bfor\s+more\s+(?:information|detail|details|on\s+this)\b/iu, requires: ['see', 'cf', 'more'] },
-  { what: 'a remark about the document', weight: 5, pattern: /^\s*(?:Section|Part|Chapter|Annex)\s+[\dIVX]+\s+(?:sets|examines|discusses|describes|considers|turns|reviews|outlines)\b/u },
+  { what: 'a remark about the document', weight: 5, pattern: /^\s*(?:Section|Part|Chapter|Annex)\s+[\dIVX]+\s+(?:sets|examines|discusses|describes|considers|turns|reviews|outlines)\b/u, requires: ['section', 'part', 'chapter', 'annex'] },
   { what: 'a remark about the document', weight: 2, pattern: /\b(?:in|of)\s+this\s+(?:guest\s+)?(?:section|chapter|paper|report|brief|note|part|annex|memo|post|article|study|column|op-ed|blog|newsletter|issue|edition|piece)\b|\bas\s+(?:noted|discussed|explained|shown|argued|mentioned|set\s+out)\s+(?:above|below|earlier|before|in\s+(?:section|part|chapter))/iu, requires: ['this', 'as'] },
-  { what: 'a generalisation', weight: 1, pattern: /^\s*(?:[A-Za-z-]+\s+){1,4}(?:is|are)\s+(?:a|an|the\s+(?:most|least|best|worst))\s+/u },
+  { what: 'a generalisation', weight: 1, pattern: /^\s*(?:[A-Za-z-]+\s+){1,4}(?:is|are)\s+(?:a|an|the\s+(?:most|least|best|worst))\s+/u, requires: ['is', 'are'] },
   { what: 'a hedge', weight: 2, pattern: /\bmay\b(?!\s+\d)|\b(?:[Mm]ight|[Cc]ould|[Ww]ould|[Pp]erhaps|[Pp]ossibly|[Pp]robably|[Aa]rguably|[Pp]resumably|[Ll]ikely|[Uu]nlikely|[Ss]eems?|[Ss]eemed|[Aa]ppears?\s+to|[Ii]t\s+remains\s+to\s+be\s+seen|[Rr]emains\s+(?:unclear|uncertain|to\s+be)|[Ii]t\s+is\s+(?:unclear|not\s+clear|hard|difficult|easy|tempting)|[Ww]hether)\b/u, requires: ['may', 'might', 'could', 'would', 'perhaps', 'possibly', 'probably', 'arguably', 'presumably', 'likely', 'unlikely', 'seem', 'seems', 'seemed', 'appear', 'appears', 'remains', 'it', 'whether'] },
   { what: 'a forecast', weight: 2, pattern: /\b(?:will|shall|won't|is\s+(?:set|expected|poised|bound)\s+to|are\s+(?:set|expected|poised|bound)\s+to|going\s+to|expect)\b/iu, requires: ['will', 'shall', 'won', 'is', 'are', 'going', 'expect'] },
   { what: 'a recommendation', weight: 3, pattern: /\b(?:should|must|ought\s+to|need(?:s)?\s+to|call\s+on|calls\s+on|urges?\b|it\s+is\s+(?:essential|imperative|vital|crucial|important|time)|let\s+us|we\s+stand\s+ready)\b/iu, requires: ['should', 'must', 'ought', 'need', 'needs', 'call', 'calls', 'urge', 'urges', 'it', 'let', 'we'] },
-  { what: 'a conditional', weight: 1.5, pattern: /^\s*(?:if|unless|were|had|should|whatever|whoever|however|whether)\b|,\s*if\b/iu },
+  { what: 'a conditional', weight: 1.5, pattern: /^\s*(?:if|unless|were|had|should|whatever|whoever|however|whether)\b|,\s*if\b/iu, requires: ['if', 'unless', 'were', 'had', 'should', 'whatever', 'whoever', 'however', 'whether'] },
   {
     what: 'an evaluation',
     weight: 1.5,
