@@ -1,3 +1,4 @@
+import { isAsciiLetter } from './characters';
 import { lineBreakAt } from './document';
 import { FOOTNOTE_LABEL_CHAR, FOOTNOTE_MARK } from './footnotes';
 import type { Reference } from './types';
@@ -177,11 +178,6 @@ export function isAbbreviation(body: string, dot: number): boolean {
   if (length === 1) return isAsciiLetter(body.charCodeAt(start));
   if (length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(body.slice(start, end).toLowerCase())) return true;
   return dottedLetters(body, start, end);
-}
-
-function isAsciiLetter(code: number): boolean {
-  const lower = code | 0x20;
-  return lower >= 97 && lower <= 122;
 }
 
 /** Whether body[start, end), two characters or more, is ASCII letters with a dot between each two ("U.N", "e.g"). */

@@ -6,6 +6,7 @@
  * over the same characters).
  */
 
+import { isAsciiDigit } from '../characters';
 import { isWhiteSpace } from '../whitespace';
 
 export interface Evidence {
@@ -361,21 +362,17 @@ export function numberAt(lower: string, from: number): { start: number; end: num
   for (let at = from; at < lower.length; at++) {
     const code = lower.charCodeAt(at);
     let digit = -1;
-    if (isDigitCode(code)) digit = at;
+    if (isAsciiDigit(code)) digit = at;
     else if (isCurrencyCode(code)) {
-      if (isDigitCode(lower.charCodeAt(at + 1))) digit = at + 1;
-      else if (isWhiteSpace(lower.charCodeAt(at + 1)) && isDigitCode(lower.charCodeAt(at + 2))) digit = at + 2;
+      if (isAsciiDigit(lower.charCodeAt(at + 1))) digit = at + 1;
+      else if (isWhiteSpace(lower.charCodeAt(at + 1)) && isAsciiDigit(lower.charCodeAt(at + 2))) digit = at + 2;
     }
     if (digit < 0) continue;
     let end = digit + 1;
-    for (let next = lower.charCodeAt(end); isDigitCode(next) || next === 44 || next === 46; next = lower.charCodeAt(end)) end++;
+    for (let next = lower.charCodeAt(end); isAsciiDigit(next) || next === 44 || next === 46; next = lower.charCodeAt(end)) end++;
     return { start: at, end, currency: digit !== at };
   }
   return null;
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /** $, €, £, ¥, ₩. */

@@ -1,5 +1,6 @@
 import type { Corpus, Instrument } from '../corpus';
 import { instrumentYear } from '../corpus';
+import { isAsciiLetter } from '../characters';
 import { determinerLength } from './patterns';
 import type { Mention } from './mentions';
 
@@ -112,10 +113,6 @@ export function countryBefore(text: string, at: number): boolean {
     end = start;
   }
   return false;
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 export function describedMentions(text: string): Mention[] {
