@@ -327,9 +327,9 @@ const UNITS = new Set(
  *
  * The costliest kind of evidence (about 6.5 ms of the detector's 51 over the 1 MB benchmark
  * draft's sentences): most numbers of a policy draft are symbols, years and article numbers,
- * and each is looked at. Numbers are read by hand (numberAt), and each expression below runs
- * only where its first character can match: a "%" within two characters, a hyphen or a space
- * then a letter after the number, a space before it.
+ * and each is looked at. Numbers and a "%" after them are read by hand (numberAt,
+ * percentAfter), and each expression below runs only where its first character can match: a
+ * hyphen or a space then a letter after the number, a space before it.
  */
 function quantityIn(text: SentenceText): { index: number; text: string } | null {
   const lower = text.lower;
@@ -338,7 +338,8 @@ function quantityIn(text: SentenceText): { index: number; text: string } | null 
     // A digit inside a word or a symbol ("S/RES/1718", "KN-23") is not a quantity.
     if (start > 0 && !number.currency && isWordOrSymbolCode(lower.charCodeAt(start - 1))) continue;
     if (number.currency) return { index: start, text: text.body.slice(start, end) };
-    if ((lower.charCodeAt(end) === 37 || lower.charCodeAt(end + 1) === 37) && /^\s?%/.test(lower.slice(end, end + 2))) return { index: start, text: text.body.slice(start, end + lower.slice(end, end + 2).indexOf('%') + 1) };
+    const percent = percentAfter(lower, end);
+    if (percent >= 0) return { index: start, text: text.body.slice(start, percent + 1) };
     const after = mayStartUnit(lower, end) ? /^(?:\s+|-)(?:(?:north|south|[a-z]+(?:an|ian|ese|ish|i|ic|al))\s+(?:[a-z]+\s+)?)?([a-z]+)(?:\s+(cent|favou?r|\d+))?/.exec(lower.slice(end, end + 50)) : null;
     const unit = after?.[1];
     if (after && unit && UNITS.has(unit)) {
@@ -373,6 +374,12 @@ export function numberAt(lower: string, from: number): { start: number; end: num
     return { start: at, end, currency: digit !== at };
   }
   return null;
+}
+
+/** Where the "%" after a number ending at `end` stands (right after it, or after one white-space character), or -1: what `/^\s?%/` finds there. */
+function percentAfter(lower: string, end: number): number {
+  if (lower.charCodeAt(end) === 37) return end;
+  return isWhiteSpace(lower.charCodeAt(end)) && lower.charCodeAt(end + 1) === 37 ? end + 1 : -1;
 }
 
 /** $, €, £, ¥, ₩. */
