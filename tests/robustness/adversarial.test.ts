@@ -288,7 +288,7 @@ function countingList(keyword: string, size: number): string {
   return keyword + parts.join('');
 }
 
-/** Pathological lines per exported RegExp of patterns.ts (what recognize-linear.test.ts covers is not repeated). */
+/** Pathological lines per exported expression or scan of patterns.ts (what recognize-linear.test.ts covers is not repeated). */
 const PATTERN_CASES: Record<string, (size: number) => string> = {
   // RESOLUTION_HEAD: the optional keyword prefixes, chained without a number.
   'RESOLUTION_HEAD: "U.N. Security Council UNSC Res. No. " repeated': repeated('U.N. Security Council UNSC Res. No. '),
@@ -297,23 +297,23 @@ const PATTERN_CASES: Record<string, (size: number) => string> = {
   'RESOLUTION_HEAD: "1718(2006)" repeated without spaces': repeated('1718(2006)'),
   // RESOLUTION_NEXT and RANGE: a long chain of ranges after one designation.
   'RESOLUTION_NEXT: ranges "to 1874 through 2087 – 2094 -" after resolutions 1718': repeated(' to 1874 through 2087 – 2094 - 2270', 'resolutions 1718'),
-  // PARAGRAPH_HEAD: letters without end, keyword runs.
-  'PARAGRAPH_HEAD: "paragraph 8(a)(b)(c)…"': repeated('(a)(b)(c)(d)(e)(f)(g)', 'paragraph 8'),
-  'PARAGRAPH_HEAD: "OP OPs para. paras operative " keywords': repeated('OP OPs para. paras operative '),
+  // PARAGRAPH_SCAN: letters without end, keyword runs.
+  'PARAGRAPH_SCAN: "paragraph 8(a)(b)(c)…"': repeated('(a)(b)(c)(d)(e)(f)(g)', 'paragraph 8'),
+  'PARAGRAPH_SCAN: "OP OPs para. paras operative " keywords': repeated('OP OPs para. paras operative '),
   // PARAGRAPH_NEXT: a long list of subdivided paragraphs.
   'PARAGRAPH_NEXT: ", 9(a)(iv) and 10 to 12(c)" repeated': repeated(', 9(a)(iv) and 10 to 12(c)', 'paragraphs 8'),
   // COMMA_PARAGRAPH after a resolution, OF after paragraphs.
   'COMMA_PARAGRAPH: ", paragraph 32" repeated after resolution 1718': repeated(', paragraph 32', 'resolution 1718'),
   'OF: " of the" repeated after paragraph 8': repeated(' of the', 'paragraph 8'),
-  // ARTICLE_HEAD, ARTICLE_NEXT, ARTICLE_PARAGRAPH, POSSESSIVE_ARTICLE.
-  'ARTICLE_HEAD: "Art. Article ARTICLES " keywords': repeated('Art. Article ARTICLES '),
+  // ARTICLE_SCAN, ARTICLE_NEXT, ARTICLE_PARAGRAPH, POSSESSIVE_ARTICLE.
+  'ARTICLE_SCAN: "Art. Article ARTICLES " keywords': repeated('Art. Article ARTICLES '),
   'ARTICLE_NEXT: "Articles 1, 2, 3, …" counting to 999 and again': (size) => countingList('Articles ', size),
-  'ARTICLE_HEAD: "Article 2(((((…"': repeated('(', 'Article 2'),
+  'ARTICLE_SCAN: "Article 2(((((…"': repeated('(', 'Article 2'),
   'ARTICLE_PARAGRAPH: ", paragraph 2" repeated after Article 4': repeated(', paragraph 2', 'Article 4'),
   "POSSESSIVE_ARTICLE: \"'s Article 16\" repeated after ARSIWA": repeated("'s Article 16", 'ARSIWA'),
-  // ANAPHOR: anaphors followed by what the lookahead must look past.
-  'ANAPHOR: "that resolution No. (" repeated': repeated('that resolution No. ('),
-  'ANAPHOR: "THE TREATY \\t\\u00a0" repeated': repeated('THE TREATY \t\u00a0'),
+  // ANAPHOR_SCAN: anaphors followed by what the lookahead must look past.
+  'ANAPHOR_SCAN: "that resolution No. (" repeated': repeated('that resolution No. ('),
+  'ANAPHOR_SCAN: "THE TREATY \\t\\u00a0" repeated': repeated('THE TREATY \t\u00a0'),
   // YEAR_TREATY: years and digits without a treaty.
   'YEAR_TREATY: "2024 " repeated': repeated('2024 '),
   'digits: one long number': repeated('9'),

@@ -112,7 +112,6 @@ const PARAGRAPH_KEYWORD = String.raw`(?:(?:[Oo]perative${WS})?[Pp]aragraphs?|[Pp
 const PARAGRAPH_MEMBER = String.raw`(?<number>\d{1,3})(?:${OWS}\((?<letter>[a-z])\))?(?:${OWS}\((?<roman>[ivx]{1,5})\))?${NUMBER_END}`;
 /** "paragraph 8(d)", "OP 8", "operative paragraph 12", "paras. 3". */
 export const PARAGRAPH_SCAN = new BoundedScan(String.raw`(?<keyword>${PARAGRAPH_KEYWORD})${OWS}${PARAGRAPH_MEMBER}`, 'gu');
-export const PARAGRAPH_HEAD = PARAGRAPH_SCAN.pattern;
 /** A further paragraph: " to 8(c)", ", 9", "–(c)". */
 export const PARAGRAPH_NEXT = new RegExp(
   String.raw`(?<sep>${LIST}|${RANGE})(?:(?<number>\d{1,3})(?:${OWS}\((?<letter>[a-z])\))?|\((?<onlyLetter>[a-z])\))(?:${OWS}\([ivx]{1,5}\))?${NUMBER_END}`,
@@ -127,7 +126,6 @@ const SUBDIVISION = String.raw`(?<subdivision>(?:\.(?:\d{1,2}|[IVX]{1,4})(?=[^\p
 const ARTICLE_MEMBER = String.raw`(?:(?<number>\d{1,3})(?<suffix>bis|ter|quater)?|(?<roman>[IVXL]{1,7}))${SUBDIVISION}`;
 /** "Article 4", "Art. 4", "articles 10", "Article 2(1)", "Article VI" (Roman numerals, upper case). */
 export const ARTICLE_SCAN = new BoundedScan(String.raw`(?:[Aa]rticles?|ARTICLES?|Arts?\.|Arts?(?=[ \u00a0]\d))${OWS}${ARTICLE_MEMBER}`, 'gu');
-export const ARTICLE_HEAD = ARTICLE_SCAN.pattern;
 /** A further article of a list or range: Arabic after an Arabic head, Roman after a Roman one ("Articles I and II"). */
 export const ARTICLE_NEXT = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?<number>\d{1,3})(?<suffix>bis|ter|quater)?${SUBDIVISION}`, 'yu');
 export const ARTICLE_NEXT_ROMAN = new RegExp(String.raw`(?<sep>${LIST}|${RANGE})(?<roman>[IVXL]{1,7})${SUBDIVISION}`, 'yu');
@@ -143,13 +141,11 @@ export const ANAPHOR_KINDS = ['treaty', 'convention', 'covenant', 'charter', 'st
 const ANAPHOR_HEAD = String.raw`(?<head>[Tt]reaty|TREATY|[Cc]onvention|CONVENTION|[Cc]ovenant|COVENANT|Charter|CHARTER|Statute|STATUTE|Protocol|PROTOCOL|Agreement|AGREEMENT|[Rr]esolution|RESOLUTION)`;
 /** "the treaty", "this Convention", "the Charter", "that resolution": anaphors (`head`: the kind). */
 export const ANAPHOR_SCAN = new BoundedScan(String.raw`(?:[Tt]he|[Tt]his|[Tt]hat|THE|THIS|THAT)${WS}${ANAPHOR_HEAD}(?![\p{L}\p{N}_\-])(?!${OWS}(?:No\.|\d|\(\d))`, 'gu');
-export const ANAPHOR = ANAPHOR_SCAN.pattern;
 /** "the 2024 treaty", "1961 Treaty". */
 export const YEAR_TREATY_SCAN = new BoundedScan(String.raw`(?<year>\d{4})${WS}(?:[Tt]reaty|TREATY|[Aa]greement|[Pp]act)(?![\p{L}\p{N}_])`, 'gu');
 export const YEAR_TREATY = YEAR_TREATY_SCAN.pattern;
 /** "the earlier 1961 and 2000 treaties". */
 export const YEARS_TREATIES_SCAN = new BoundedScan(String.raw`(?<first>\d{4})${WS}and${WS}(?<second>\d{4})${WS}[Tt]reaties(?![\p{L}\p{N}_])`, 'gu');
-export const YEARS_TREATIES = YEARS_TREATIES_SCAN.pattern;
 /** A determiner right before a name: its length is group 1. */
 export const LEADING_DETERMINER = /(?:^|[^\p{L}\p{N}_])((?:the|The|THE|a|A|an|An)(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\n|\r)[ \t\u00a0]*))$/u;
 
