@@ -11,11 +11,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HoverRequest, ShutdownRequest, ExitNotification } from 'vscode-languageserver-protocol/node';
+import { ExitNotification, HoverRequest, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 import { toAscii } from '../../scripts/ascii.mjs';
 import { DIST } from '../helpers';
-import { startServer } from '../protocol/lsp-client';
-import { InitializeRequest, InitializedNotification } from 'vscode-languageserver-protocol/node';
+import { startInitializedServer } from '../protocol/lsp-client';
 
 let scratch: string;
 beforeAll(() => {
@@ -77,9 +76,7 @@ describe('a language server start', () => {
     const preload = path.join(scratch, 'record-modules.cjs');
     const record = path.join(scratch, 'modules.json');
     fs.writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.moduleLoadList)));\n`);
-    const server = startServer({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(preload)}`.trim() });
-    await server.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-    await server.connection.sendNotification(InitializedNotification.type, {});
+    const { server } = await startInitializedServer({ env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(preload)}`.trim() } });
     const uri = pathToFileURL(path.join(scratch, 'draft.md')).href;
     const diagnostics = server.nextDiagnostics(uri);
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Resolution 2231 (2015) endorsed the plan.\n' } });

@@ -90,11 +90,11 @@ export function startServer(env: NodeJS.ProcessEnv = {}): ServerUnderTest {
 
 /**
  * Starts the server and completes the LSP handshake, as an editor without settings support
- * would: optionally with one workspace folder, a workspace trust flag and client capabilities
- * (none by default: diagnostics are then pushed).
+ * would: optionally with one workspace folder, a workspace trust flag, client capabilities
+ * (none by default: diagnostics are then pushed) and more environment for the server process.
  */
-export async function startInitializedServer(options: { folderUri?: string; workspaceTrusted?: boolean; capabilities?: ClientCapabilities } = {}): Promise<{ server: ServerUnderTest; result: InitializeResult }> {
-  const server = startServer();
+export async function startInitializedServer(options: { folderUri?: string; workspaceTrusted?: boolean; capabilities?: ClientCapabilities; env?: NodeJS.ProcessEnv } = {}): Promise<{ server: ServerUnderTest; result: InitializeResult }> {
+  const server = startServer(options.env);
   const result = await server.connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
