@@ -103,7 +103,7 @@ function processesMatching(needle: string): Array<{ pid: number; cmdline: string
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+      const cmdline = commandLineOf(Number(entry));
       if (cmdline.includes(needle)) found.push({ pid: Number(entry), cmdline });
     } catch {
       // the process ended meanwhile
