@@ -32,9 +32,10 @@ export function assessSentence(body: string, gated = true): Assessment {
   const attribution = attributions[0];
   // The words of a named source are theirs: only what stands before the reporting verb weighs against.
   // Nor what is inside quotation marks: someone's words ("I hope the next one will take place in Moscow").
-  const quoted = findQuotations(body);
+  // The quotations are looked for only when something weighs against.
+  let quoted: ReturnType<typeof findQuotations> | null = null;
   const found = evidenceIn(text, AGAINST).filter(
-    (evidence) => (!attribution || evidence.what === 'a question' || evidence.index < attribution.index) && !quoted.some((span) => span.start < evidence.index && evidence.index < span.end),
+    (evidence) => (!attribution || evidence.what === 'a question' || evidence.index < attribution.index) && !(quoted ??= findQuotations(body)).some((span) => span.start < evidence.index && evidence.index < span.end),
   );
   const attributed = weightOf(attributions);
   let against = found;
