@@ -178,5 +178,19 @@ export function footnotePlaceholder(context: RuleContext, view: SourcingView, se
 
 /** The claims/detector.ts assessment of a sentence's text, worked out once per sentence text and shared by the three rules. */
 export function assessmentOf(sentence: Sentence): Assessment {
-  return sentenceMemo(sentence, 'claim-assessment', assessSentence);
+  return sentenceMemo(sentence, 'claim-assessment', (body) => kept(assessSentence(body)));
+}
+
+/**
+ * A copy of an assessment, for the memo to keep: the detector's own objects then die young.
+ * Kept themselves, they taught V8 that what the detector makes survives (allocation-site
+ * pretenuring), and every later assessment in the process was made in the old generation and
+ * made the young generation's collections slower: assessing the 1 MB benchmark draft's
+ * sentences after an analysis of it took 49 ms, and 37 ms with the copy (5 alternating
+ * processes; a check's time did not change).
+ */
+function kept(assessment: Assessment): Assessment {
+  const copy = (evidence: Assessment['evidence']): Assessment['evidence'] => evidence.map(({ what, weight, index, text }) => ({ what, weight, index, text }));
+  const { vague } = assessment;
+  return { evidence: copy(assessment.evidence), against: copy(assessment.against), vague: vague ? { index: vague.index, text: vague.text } : null, score: assessment.score };
 }
