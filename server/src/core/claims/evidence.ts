@@ -186,10 +186,7 @@ export const AGAINST: Kind[] = [
  * per word, instead of one per word a pattern asks for).
  */
 export class Gate {
-  /** This gate's place in each GateWord's `bits`. */
-  private readonly id = gateCount++;
-  /** The bits of the marks (`#digit`, …). */
-  private readonly markBits = new Map<string, number>();
+  private readonly bits = new Map<string, number>();
   private readonly always: number;
 
   constructor(lists: ReadonlyArray<readonly string[] | undefined>) {
@@ -198,10 +195,10 @@ export class Gate {
     lists.forEach((list, index) => {
       if (!list) always |= 1 << index;
       for (const word of list ?? []) {
-        if (word.startsWith('#')) this.markBits.set(word, (this.markBits.get(word) ?? 0) | (1 << index));
-        else {
-          const entry = gateWord(word);
-          entry.bits[this.id] = (entry.bits[this.id] ?? 0) | (1 << index);
+        this.bits.set(word, (this.bits.get(word) ?? 0) | (1 << index));
+        if (!GATE_WORDS.has(word)) {
+          GATE_WORDS.add(word);
+          gateWordsVersion++;
         }
       }
     });
@@ -211,76 +208,27 @@ export class Gate {
   /** The patterns (bit `index` set: pattern `index`) that `text` may match. */
   mask(text: SentenceText): number {
     let mask = this.always;
-    for (const entry of gateWordsOf(text)) mask |= entry.bits[this.id] ?? 0;
-    for (const mark of text.marks) mask |= this.markBits.get(mark) ?? 0;
+    for (const word of gateWordsOf(text)) mask |= this.bits.get(word) ?? 0;
+    for (const mark of text.marks) mask |= this.bits.get(mark) ?? 0;
     return mask;
   }
 }
 
-/** A word some gate asks for, and its bits in each gate (by the gate's `id`). */
-interface GateWord {
-  word: string;
-  bits: number[];
-  /** The next word with the same hash. */
-  next: GateWord | null;
-}
-
 /**
- * Every word some gate asks for, by the hash of its letters (`hashStep`); each gate adds its
- * own when it is made. A sentence's words are sifted through it once (`gateWordsOf`): the hash
- * is worked out while its letters are read, and only a word whose hash is there is compared,
- * so no word is cut out of the sentence for it. Each of the four gates a sentence meets (vague
- * attribution, attribution, against, other evidence) then reads only the words found. Cutting
- * out every word and looking each up in a set (and, before that, in each gate) was about a
- * third of the detector's time (23 against 8 ms over the 1 MB benchmark draft's sentences).
+ * Every word some gate asks for; each gate adds its own when it is made. A sentence's words are
+ * sifted through it once (`gateWordsOf`), and each of the four gates a sentence meets (vague
+ * attribution, attribution, against, other evidence) then reads only those: four look-ups per
+ * word of every sentence were about a seventh of the detector's time.
  */
-const GATE_WORDS = new Map<number, GateWord>();
+const GATE_WORDS = new Set<string>();
 /** Counts the words added to GATE_WORDS: a sentence sifted before a gate was made is sifted again. */
 let gateWordsVersion = 0;
-let gateCount = 0;
 
-function hashStep(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0;
-}
-
-/** The entry of a gate word, added if new. */
-function gateWord(word: string): GateWord {
-  let hash = 0;
-  for (let index = 0; index < word.length; index++) hash = hashStep(hash, word.charCodeAt(index));
-  const first = GATE_WORDS.get(hash) ?? null;
-  for (let entry = first; entry; entry = entry.next) if (entry.word === word) return entry;
-  const added: GateWord = { word, bits: [], next: first };
-  GATE_WORDS.set(hash, added);
-  gateWordsVersion++;
-  return added;
-}
-
-/** The gate words among a sentence's words (its runs of letters a-z, as `tokens`), in order. */
-function gateWordsOf(text: SentenceText): readonly GateWord[] {
+function gateWordsOf(text: SentenceText): readonly string[] {
   if (text.gateWordsVersion !== gateWordsVersion) {
-    const found: GateWord[] = [];
-    const lower = text.lower;
-    let start = -1;
-    let hash = 0;
-    for (let index = 0; index <= lower.length; index++) {
-      const code = index < lower.length ? lower.charCodeAt(index) : 0;
-      if (code >= 97 && code <= 122) {
-        if (start < 0) {
-          start = index;
-          hash = 0;
-        }
-        hash = hashStep(hash, code);
-      } else if (start >= 0) {
-        for (let entry: GateWord | null = GATE_WORDS.get(hash) ?? null; entry; entry = entry.next) {
-          if (entry.word.length === index - start && lower.startsWith(entry.word, start)) {
-            found.push(entry);
-            break;
-          }
-        }
-        start = -1;
-      }
-    }
-    text.gateWords = found;
+    const words: string[] = [];
+    for (const token of text.tokens) if (GATE_WORDS.has(token.word)) words.push(token.word);
+    text.gateWords = words;
     text.gateWordsVersion = gateWordsVersion;
   }
   return text.gateWords;
@@ -294,54 +242,40 @@ export interface Token {
 }
 
 /** A sentence read once for all the kinds: its words, and those some gate asks for. */
-export class SentenceText {
-  readonly lower: string;
+export interface SentenceText {
+  body: string;
+  lower: string;
+  tokens: Token[];
   /** `#digit`, `#quote`, `#question`, `#comma2`, `#year`: what the sentence holds of them (see Kind.requires). */
-  readonly marks: string[];
+  marks: string[];
+  /** Whether the gates are used (tests compare with `false`: every pattern tried). */
+  gated: boolean;
   /** Its words that some gate asks for, as of `gateWordsVersion` (see `gateWordsOf`). */
-  gateWords: GateWord[] = [];
-  gateWordsVersion = -1;
-  private words: Token[] | null = null;
-
-  /** `gated: false` tries every pattern (the tests compare both). */
-  constructor(
-    readonly body: string,
-    readonly gated: boolean,
-  ) {
-    this.lower = body.toLowerCase();
-    const marks: string[] = [];
-    if (/\d/.test(body)) marks.push('#digit');
-    if (/(?:19|20)\d\d/.test(body)) marks.push('#year');
-    if (/["\u201c\u201d]/.test(body)) marks.push('#quote');
-    if (body.includes('?')) marks.push('#question');
-    if (body.indexOf(',') !== body.lastIndexOf(',')) marks.push('#comma2');
-    this.marks = marks;
-  }
-
-  /** Its words: the runs of letters a-z of `lower`. Cut out when first asked for: most sentences are decided by the gates and patterns without them. */
-  get tokens(): Token[] {
-    if (!this.words) {
-      const lower = this.lower;
-      const tokens: Token[] = [];
-      let start = -1;
-      for (let index = 0; index <= lower.length; index++) {
-        const code = index < lower.length ? lower.charCodeAt(index) : 0;
-        const letter = code >= 97 && code <= 122;
-        if (letter && start < 0) start = index;
-        else if (!letter && start >= 0) {
-          tokens.push({ word: lower.slice(start, index), start, end: index });
-          start = -1;
-        }
-      }
-      this.words = tokens;
-    }
-    return this.words;
-  }
+  gateWords: string[];
+  gateWordsVersion: number;
 }
 
-/** Reads a sentence. `gated: false` tries every pattern (the tests compare both). */
+/** Reads a sentence: one pass over its characters. `gated: false` tries every pattern (the tests compare both). */
 export function readSentence(body: string, gated = true): SentenceText {
-  return new SentenceText(body, gated);
+  const lower = body.toLowerCase();
+  const tokens: Token[] = [];
+  let start = -1;
+  for (let index = 0; index <= lower.length; index++) {
+    const code = index < lower.length ? lower.charCodeAt(index) : 0;
+    const letter = code >= 97 && code <= 122;
+    if (letter && start < 0) start = index;
+    else if (!letter && start >= 0) {
+      tokens.push({ word: lower.slice(start, index), start, end: index });
+      start = -1;
+    }
+  }
+  const marks: string[] = [];
+  if (/\d/.test(body)) marks.push('#digit');
+  if (/(?:19|20)\d\d/.test(body)) marks.push('#year');
+  if (/["\u201c\u201d]/.test(body)) marks.push('#quote');
+  if (body.includes('?')) marks.push('#question');
+  if (body.indexOf(',') !== body.lastIndexOf(',')) marks.push('#comma2');
+  return { body, lower, tokens, marks, gated, gateWords: [], gateWordsVersion: -1 };
 }
 
 /** Phrases ("paid tribute", "entered into force") by their first word: the rest, as a sticky pattern (or null for one word). */
