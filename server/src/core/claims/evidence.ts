@@ -362,7 +362,10 @@ function quantityIn(text: SentenceText): { index: number; text: string } | null 
  * tests/unit/claim-quantities.test.ts compares the two on random text.
  */
 export function numberAt(lower: string, from: number): { start: number; end: number; currency: boolean } | null {
-  for (let at = from; at < lower.length; at++) {
+  // The next digit or currency sign is found by a native search, the rest read by hand.
+  NUMBER_START.lastIndex = from;
+  while (NUMBER_START.test(lower)) {
+    const at = NUMBER_START.lastIndex - 1;
     const code = lower.charCodeAt(at);
     let digit = -1;
     if (isAsciiDigit(code)) digit = at;
@@ -377,6 +380,9 @@ export function numberAt(lower: string, from: number): { start: number; end: num
   }
   return null;
 }
+
+/** A digit or a currency sign (see isCurrencyCode). */
+const NUMBER_START = /[0-9$\u20ac\u00a3\u00a5\u20a9]/g;
 
 /** Where the "%" after a number ending at `end` stands (right after it, or after one white-space character), or -1: what `/^\s?%/` finds there. */
 function percentAfter(lower: string, end: number): number {
