@@ -6,7 +6,7 @@
  * over the same characters).
  */
 
-import { isAsciiDigit } from '../characters';
+import { isAsciiDigit, isAsciiLowerLetter } from '../characters';
 import { isWhiteSpace } from '../whitespace';
 
 export interface Evidence {
@@ -409,7 +409,7 @@ function mayStartUnit(lower: string, end: number): boolean {
   let at = end + 1;
   while (at < end + 50 && isWhiteSpace(lower.charCodeAt(at))) at++;
   const letter = lower.charCodeAt(at);
-  return at >= end + 50 || (letter >= 97 && letter <= 122);
+  return at >= end + 50 || isAsciiLowerLetter(letter);
 }
 
 /**
@@ -425,7 +425,7 @@ function mayBeUnit(lower: string, end: number): boolean {
   if (lower.charCodeAt(at) === 45) at++;
   else while (at < limit && isWhiteSpace(lower.charCodeAt(at))) at++;
   let wordEnd = at;
-  while (wordEnd < limit && isLowerAsciiLetter(lower.charCodeAt(wordEnd))) wordEnd++;
+  while (wordEnd < limit && isAsciiLowerLetter(lower.charCodeAt(wordEnd))) wordEnd++;
   if (wordEnd === at) return false;
   const word = lower.slice(at, wordEnd);
   return UNITS.has(word) || word === 'north' || word === 'south' || ADJECTIVE_ENDINGS.some((ending) => word.length > ending.length && word.endsWith(ending));
@@ -447,10 +447,6 @@ function mayBeApproximate(lower: string, start: number): boolean {
   let at = start;
   while (at > from && isWhiteSpace(lower.charCodeAt(at - 1))) at--;
   return APPROXIMATION_ENDS.some((word) => at - word.length >= from && lower.startsWith(word, at - word.length));
-}
-
-function isLowerAsciiLetter(code: number): boolean {
-  return code >= 97 && code <= 122;
 }
 
 const EVENTS = phrasesByFirstWord(EVENT_PHRASES);
