@@ -359,9 +359,9 @@ function quantityIn(text: SentenceText): { index: number; text: string } | null 
  * one: what `/([$\u20ac\u00a3\u00a5\u20a9]\s?)?\d[\d,.]*\/gu` finds, read by hand. That
  * expression's search for the next digit was most of quantityIn's time (11,121 numbers in the
  * 1 MB benchmark draft; with this, 6.5 -> 5.1 ms warm over its sentences with digits). The
- * next digit or sign is found by a native search (NUMBER_START), which, unlike a loop of ours,
- * is as fast before the code is optimized; tests/unit/claim-quantities.test.ts compares the two
- * on random text.
+ * next digit or sign is found by a native search (NUMBER_START) rather than a loop of ours
+ * (the detector as the benchmark measures it, after a full collection: 43.2 -> 41.4 ms);
+ * tests/unit/claim-quantities.test.ts compares the two on random text.
  */
 export function numberAt(lower: string, from: number): { start: number; end: number; currency: boolean } | null {
   NUMBER_START.lastIndex = from;
