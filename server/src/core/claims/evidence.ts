@@ -342,7 +342,7 @@ function quantityIn(text: SentenceText): { index: number; text: string } | null 
     if (number.currency) return { index: start, text: text.body.slice(start, end) };
     const percent = percentAfter(lower, end);
     if (percent >= 0) return { index: start, text: text.body.slice(start, percent + 1) };
-    const after = mayStartUnit(lower, end) && mayBeUnit(lower, end) ? /^(?:\s+|-)(?:(?:north|south|[a-z]+(?:an|ian|ese|ish|i|ic|al))\s+(?:[a-z]+\s+)?)?([a-z]+)(?:\s+(cent|favou?r|\d+))?/.exec(lower.slice(end, end + 50)) : null;
+    const after = mayBeUnit(lower, end) ? /^(?:\s+|-)(?:(?:north|south|[a-z]+(?:an|ian|ese|ish|i|ic|al))\s+(?:[a-z]+\s+)?)?([a-z]+)(?:\s+(cent|favou?r|\d+))?/.exec(lower.slice(end, end + 50)) : null;
     const unit = after?.[1];
     if (after && unit && UNITS.has(unit)) {
       // "per cent", "13 in favour", "13 to 1", "one against": the word must go with the number.
@@ -398,31 +398,22 @@ function isCurrencyCode(code: number): boolean {
 
 /** a-z, 0-9, "/" or "_": what `[a-z0-9/_]` matches. */
 function isWordOrSymbolCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 47 || code === 95;
-}
-
-/** Whether a unit can follow a number ending at `end`: a hyphen or white space, then (after the white space) a letter a-z. */
-function mayStartUnit(lower: string, end: number): boolean {
-  const first = lower.charCodeAt(end);
-  if (first === 45) return true;
-  if (!isWhiteSpace(first)) return false;
-  let at = end + 1;
-  while (at < end + 50 && isWhiteSpace(lower.charCodeAt(at))) at++;
-  const letter = lower.charCodeAt(at);
-  return at >= end + 50 || isAsciiLowerLetter(letter);
+  return isAsciiLowerLetter(code) || isAsciiDigit(code) || code === 47 || code === 95;
 }
 
 /**
  * Whether the unit expression of quantityIn can find a unit after a number ending at `end`:
- * false only where it would find a word that is not one. It reads the first word after the
- * number (within the expression's 50 characters): the unit is that word unless the word can
- * be an adjective ("5 russian ships"), so a word that is neither needs no expression. Most
- * numbers of a policy draft are followed by "of", "(2016)" or a word like it.
+ * false only where it would not match, or would find a word that is not one. After the
+ * number must come a hyphen or white space, then a word (within the expression's 50
+ * characters); the unit is that word unless the word can be an adjective ("5 russian ships"),
+ * so a word that is neither needs no expression. Most numbers of a policy draft are followed
+ * by "of", "(2016)" or a word like it.
  */
 function mayBeUnit(lower: string, end: number): boolean {
   const limit = Math.min(lower.length, end + 50);
   let at = end;
   if (lower.charCodeAt(at) === 45) at++;
+  else if (!isWhiteSpace(lower.charCodeAt(at))) return false;
   else while (at < limit && isWhiteSpace(lower.charCodeAt(at))) at++;
   let wordEnd = at;
   while (wordEnd < limit && isAsciiLowerLetter(lower.charCodeAt(wordEnd))) wordEnd++;
