@@ -3,8 +3,7 @@
  * bench/.cache/harness.cjs: the draft generator and the analysis core's public entry points.
  */
 export { createRng, generateDraft, utf8Length } from './draft';
-export { analyzeDocument, DEFAULT_SETTINGS } from '../server/src/core/analyze';
+export { analyzeDocument, DEFAULT_SETTINGS, documentDate } from '../server/src/core/analyze';
 export { loadCorpus } from '../server/src/core/corpus';
 export { assessSentence } from '../server/src/core/claims/detector';
-export { documentDate } from '../server/src/core/analyze';
 export { hoverAt } from '../server/src/core/hover';

@@ -5,10 +5,11 @@
  * next reaches no server that will analyse it, then killed (SIGKILL), and more is typed before
  * the client restarts it: the extension host, where the client runs, is frozen from just
  * before the kill until those words are typed, so the restart cannot come first however fast
- * the server starts (a race the test once lost under load, once the server started faster). Afterwards the editors hold exactly what was typed, still unsaved,
- * the files on disk are byte-identical to the workspace as written, and the new server's
- * diagnostics are those of the unsaved text (including what was typed while it was down, and
- * none for text that was corrected meanwhile). Then a quick fix applied from the editor
+ * the server starts (a race the test once lost under load, once the server started faster).
+ * Afterwards the editors hold exactly what was typed, still unsaved, the files on disk are
+ * byte-identical to the workspace as written, and the new server's diagnostics are those of
+ * the unsaved text (including what was typed while it was down, and none for text that was
+ * corrected meanwhile). Then a quick fix applied from the editor
  * changes only the editor's buffer: the disk changes when the test saves, and only then.
  *
  * The scenarios run in order and share one VS Code.
