@@ -18,10 +18,11 @@ export class LspServer {
   /**
    * @param {string} serverFile path of dist/server.js
    * @param {string[]} nodeArgs options for node itself (`--cpu-prof` to profile the server)
+   * @param {NodeJS.ProcessEnv} [env] the server's environment (this process's by default)
    */
-  constructor(serverFile, nodeArgs = []) {
+  constructor(serverFile, nodeArgs = [], env = undefined) {
     this.startedAt = performance.now();
-    this.child = spawn(process.execPath, [...nodeArgs, serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     live.add(this);
     this.nextId = 1;
     /** @type {Map<number, {resolve: (value: unknown) => void, reject: (error: Error) => void, method: string}>} */

@@ -4,7 +4,7 @@
  * server's restart after a crash. The scenarios run in order and share one VS Code.
  */
 import { describe, expect } from 'vitest';
-import { scenario, useVSCode, waitFor, CEILING_MS } from './harness';
+import { processEnvironment, scenario, useVSCode, waitFor, CEILING_MS } from './harness';
 
 const BRIEFING = [
   '# Briefing note: the DPRK sanctions file',
@@ -22,7 +22,14 @@ describe('Lexicite in VS Code: a Markdown draft', () => {
     await vscode().openFile('briefing.md');
     const log = await vscode().waitForLog(/Lexicite language server started: \d+ instruments loaded/);
     expect(log).toMatch(/Starting the Lexicite server/);
-    expect(vscode().serverProcesses()).toHaveLength(1);
+    const servers = vscode().serverProcesses();
+    expect(servers).toHaveLength(1);
+    // The extension host has the certificate bundle's variable (the harness sets it); the server
+    // the extension started has not (see client/src/extension.ts).
+    const server = processEnvironment((servers[0] as { pid: number }).pid);
+    expect(processEnvironment(server.parent).names).toContain('NODE_EXTRA_CA_CERTS');
+    expect(server.names).not.toContain('NODE_EXTRA_CA_CERTS');
+    expect(server.names).toEqual(expect.arrayContaining(['PATH', 'ELECTRON_RUN_AS_NODE']));
     // The same lines in the "Lexicite" output channel, opened by the extension's own command.
     const line = vscode().page.locator('.part.panel .view-line', { hasText: 'language server started' }).first();
     await vscode().runCommand('Lexicite: Show Output', 'the "Lexicite" output in the panel', async () => ((await line.isVisible()) ? true : undefined));

@@ -98,6 +98,19 @@ const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g,
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Processes (pid and command line) whose command line contains `needle`. */
+/** The names of a process's environment variables, and its parent's id (Linux: /proc). */
+export function processEnvironment(pid: number): { names: string[]; parent: number } {
+  const names = fs
+    .readFileSync(`/proc/${pid}/environ`, 'latin1')
+    .split('\0')
+    .filter((entry) => entry.length > 0)
+    .map((entry) => entry.slice(0, Math.max(0, entry.indexOf('='))));
+  // /proc/PID/stat: "pid (name) state ppid ...", the name in parentheses may hold spaces.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+  const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  return { names, parent };
+}
+
 function processesMatching(needle: string): Array<{ pid: number; cmdline: string }> {
   const found: Array<{ pid: number; cmdline: string }> = [];
   for (const entry of fs.readdirSync('/proc')) {
@@ -211,8 +224,14 @@ export class VSCodeSession {
     fs.mkdirSync(path.join(this.userDir, 'User'), { recursive: true });
     fs.writeFileSync(path.join(this.userDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 
+    // A certificate bundle for every Node process the editor starts (the machine's own if it
+    // names one): the extension must start its server without it (see editor.e2e.ts). An empty
+    // file is read without a warning.
+    const extraCertificates = process.env.NODE_EXTRA_CA_CERTS || path.join(this.root, 'extra-certificates.pem');
+    if (!fs.existsSync(extraCertificates)) fs.writeFileSync(extraCertificates, '');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      NODE_EXTRA_CA_CERTS: extraCertificates,
       XDG_CONFIG_HOME: path.join(this.root, 'xdg-config'),
       XDG_DATA_HOME: path.join(this.root, 'xdg-data'),
       XDG_CACHE_HOME: path.join(this.root, 'xdg-cache'),
