@@ -97,7 +97,6 @@ const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Processes (pid and command line) whose command line contains `needle`. */
 /** The names of a process's environment variables, and its parent's id (Linux: /proc). */
 export function processEnvironment(pid: number): { names: string[]; parent: number } {
   const names = fs
@@ -111,6 +110,7 @@ export function processEnvironment(pid: number): { names: string[]; parent: numb
   return { names, parent };
 }
 
+/** Processes (pid and command line) whose command line contains `needle`. */
 function processesMatching(needle: string): Array<{ pid: number; cmdline: string }> {
   const found: Array<{ pid: number; cmdline: string }> = [];
   for (const entry of fs.readdirSync('/proc')) {
@@ -224,11 +224,14 @@ export class VSCodeSession {
     fs.mkdirSync(path.join(this.userDir, 'User'), { recursive: true });
     fs.writeFileSync(path.join(this.userDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 
-    // A certificate bundle for every Node process the editor starts (the machine's own if it
-    // names one): the extension must start its server without it (see editor.e2e.ts). An empty
-    // file is read without a warning.
-    const extraCertificates = process.env.NODE_EXTRA_CA_CERTS || path.join(this.root, 'extra-certificates.pem');
-    if (!fs.existsSync(extraCertificates)) fs.writeFileSync(extraCertificates, '');
+    // A certificate bundle for every Node process the editor starts: the machine's own if it
+    // names one, else an empty file of the session's (read without a warning). The extension
+    // must start its server without it (see editor.e2e.ts).
+    let extraCertificates = process.env.NODE_EXTRA_CA_CERTS;
+    if (!extraCertificates) {
+      extraCertificates = path.join(this.root, 'extra-certificates.pem');
+      fs.writeFileSync(extraCertificates, '');
+    }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_EXTRA_CA_CERTS: extraCertificates,
