@@ -41,7 +41,7 @@ import { builtInTargetOf, importOfficialText, type ImportRequest, type ImportRes
 import { DEFAULT_PACK_GLOBS, findMarkdownFiles, findPackFiles, loadPackFiles } from './core/pack-files';
 import { DEFAULT_MAX_FILE_SIZE, settingsFromJson, sourcePackGlobsFromJson } from './core/settings';
 import { packProblemToDiagnostic, sameDiagnostics, toCodeActions, toCompletionItem, toDiagnostic, toDocumentLink, toHover, toLocation, toSymbolInformation, virtualDocumentUri, virtualDocumentPath } from './lsp/convert';
-import { diagnosticsBySlice, sliceIdentifiers, sliceOfIdentifier } from './lsp/diagnostic-slices';
+import { bandHeight, diagnosticsBySlice, sliceIdentifiers, sliceOfIdentifier } from './lsp/diagnostic-slices';
 import { DraftDocument } from './lsp/draft-document';
 import type { DraftText } from './core/text';
 import { defaultDataDirectory } from './runtime';
@@ -429,6 +429,8 @@ interface DiagnosticReport {
 }
 /** By document URI, then by slice (-1: the whole list). */
 const reports = new Map<string, Map<number, DiagnosticReport>>();
+/** By document URI: the height of its slices' bands of lines (see diagnostic-slices.ts). */
+const bandHeights = new Map<string, number>();
 let lastResultId = 0;
 
 /**
@@ -450,7 +452,9 @@ function reportFor(uri: string, slice: number | null, analysis: DocumentAnalysis
     }
     report = { resultId: String(++lastResultId), items: findings.map((finding) => toDiagnostic(finding, DOCS_URI)), findings };
   } else {
-    const items = diagnosticsBySlice(analysis.diagnosticGroups, DOCS_URI)[slice] as Diagnostic[];
+    const height = bandHeight(analysis.document.lineCount, bandHeights.get(uri) ?? null);
+    bandHeights.set(uri, height);
+    const items = diagnosticsBySlice(analysis.diagnosticGroups, DOCS_URI, height)[slice] as Diagnostic[];
     if (previous && sameDiagnostics(previous.items, items)) {
       previous.items = items;
       return previous;
@@ -508,6 +512,7 @@ documents.onDidClose((event) => {
   analyzers.delete(event.document.uri);
   changedSinceAnalysis.delete(event.document.uri);
   reports.delete(event.document.uri);
+  bandHeights.delete(event.document.uri);
   toldTooLarge.delete(event.document.uri);
   failedAnalyses.delete(event.document.uri);
   // What the file says on disk counts again (or nothing, if it was never saved).

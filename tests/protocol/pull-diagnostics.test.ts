@@ -5,8 +5,9 @@
  * sends the full report when one changed, and a diagnostic the client kept from an earlier
  * version still gets its quick fixes. Clients that cannot pull keep getting pushed
  * diagnostics (every other protocol test is such a client). A client that registers
- * providers dynamically, as VS Code does, pulls the diagnostics in slices by line, and an edit
- * within a line re-sends only its line's slice.
+ * providers dynamically, as VS Code does, pulls the diagnostics in sixteen slices, bands of
+ * consecutive lines: an edit within a line re-sends only its band, and an added line only its
+ * band and those below it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -164,7 +165,8 @@ describe('pulled diagnostics in slices (a client that registers providers dynami
       const slice = Number(identifier.split('/')[1]);
       for (const item of items) {
         expect(item.code).toBe('year-mismatch');
-        expect(item.range.start.line % 16).toBe(slice);
+        // Twelve lines in sixteen bands: one line each.
+        expect(item.range.start.line).toBe(slice);
         lines.push(item.range.start.line);
       }
     }
@@ -203,5 +205,69 @@ describe('pulled diagnostics in slices (a client that registers providers dynami
       else expect(['lexicite/3', 'lexicite/5', 'lexicite/7', 'lexicite/9']).not.toContain(identifier);
     }
     expect(lines.sort((a, b) => a - b)).toEqual([3, 5, 7, 9]);
+  });
+});
+
+describe('pulled diagnostics in bands of lines (a long draft)', () => {
+  const BANDED_URI = 'file:///workspace/banded.md';
+  // 160 lines and the empty one after the last line break: 161 lines in sixteen bands of 11
+  // (161 / 16, rounded up). Wrong years on lines 10, 50, 90 and 130: bands 0, 4, 8 and 11.
+  const WRONG: Record<number, string> = {
+    10: 'Resolution 1718 (2009) is cited.[^1]',
+    50: 'Resolution 1874 (2006) is cited.[^1]',
+    90: 'Resolution 2270 (2017) is cited.[^1]',
+    130: 'Resolution 2397 (2016) is cited.[^1]',
+  };
+  const lines = Array.from({ length: 160 }, (_, line) => WRONG[line] ?? (line === 159 ? '[^1]: The official record.' : line % 2 === 0 ? 'A line of prose with nothing to check.' : ''));
+  const banded = `${lines.join('\n')}\n`;
+  let bandedServer: ServerUnderTest;
+  let identifiers: string[];
+
+  beforeAll(async () => {
+    ({ server: bandedServer } = await startInitializedServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: true } } } }));
+    const registrations = await bandedServer.registrations(DocumentDiagnosticRequest.method, 16);
+    identifiers = registrations.map((registration) => (registration.registerOptions as { identifier: string }).identifier);
+    await bandedServer.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: BANDED_URI, languageId: 'markdown', version: 1, text: banded } });
+  });
+
+  afterAll(() => {
+    if (bandedServer.process.exitCode === null) bandedServer.process.kill();
+  });
+
+  async function pullSlice(identifier: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return bandedServer.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: BANDED_URI }, identifier, ...(previousResultId ? { previousResultId } : {}) });
+  }
+
+  /** Each slice's year-mismatch start lines, by identifier, with the result ids. */
+  async function pullAll(previous?: Map<string, { resultId: string }>): Promise<Map<string, { resultId: string; lines: number[] | 'unchanged' }>> {
+    const answers = new Map<string, { resultId: string; lines: number[] | 'unchanged' }>();
+    for (const identifier of identifiers) {
+      const report = await pullSlice(identifier, previous?.get(identifier)?.resultId);
+      if (report.kind === DocumentDiagnosticReportKind.Unchanged) answers.set(identifier, { resultId: report.resultId, lines: 'unchanged' });
+      else answers.set(identifier, { resultId: full(report).resultId, lines: report.items.filter((item) => item.code === 'year-mismatch').map((item) => item.range.start.line) });
+    }
+    return answers;
+  }
+
+  it('puts each diagnostic in the band of its line; a line added in the middle re-sends only the bands below it that hold diagnostics', async () => {
+    const first = await pullAll();
+    const holding = (answers: Awaited<ReturnType<typeof pullAll>>): Record<string, number[]> =>
+      Object.fromEntries([...answers].filter(([, answer]) => Array.isArray(answer.lines) && answer.lines.length > 0).map(([identifier, answer]) => [identifier, answer.lines as number[]]));
+    expect(holding(first)).toEqual({ 'lexicite/0': [10], 'lexicite/4': [50], 'lexicite/8': [90], 'lexicite/11': [130] });
+
+    // A line added at line 70: the wrong years of lines 90 and 130 move to 91 and 131 (still
+    // bands 8 and 11); those of lines 10 and 50, above the edit, do not move.
+    await bandedServer.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: BANDED_URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 70, character: 0 }, end: { line: 70, character: 0 } }, text: 'An added line.\n' }],
+    });
+    const second = await pullAll(first);
+    const resent = [...second].filter(([, answer]) => answer.lines !== 'unchanged').map(([identifier]) => identifier);
+    // Only the bands whose diagnostics moved are sent again; bands without any stay "unchanged".
+    expect(resent.sort()).toEqual(['lexicite/11', 'lexicite/8']);
+    expect(second.get('lexicite/8')?.lines).toEqual([91]);
+    expect(second.get('lexicite/11')?.lines).toEqual([131]);
+    expect(second.get('lexicite/0')?.lines).toBe('unchanged');
+    expect(second.get('lexicite/4')?.lines).toBe('unchanged');
   });
 });
