@@ -120,6 +120,30 @@ describe('pulled diagnostics', () => {
   });
 });
 
+/**
+ * A server whose client registers diagnostic providers dynamically, as VS Code does, with one
+ * draft open: started before the tests of the describe block it is called in, stopped after
+ * them. `pullSlice` pulls one provider's report.
+ */
+function slicedSession(uri: string, text: string): {
+  session: { server: ServerUnderTest; initialized: InitializeResult; identifiers: string[] };
+  pullSlice: (identifier: string, previousResultId?: string) => Promise<DocumentDiagnosticReport>;
+} {
+  const session = {} as { server: ServerUnderTest; initialized: InitializeResult; identifiers: string[] };
+  beforeAll(async () => {
+    ({ server: session.server, result: session.initialized } = await startInitializedServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: true } } } }));
+    const registrations = await session.server.registrations(DocumentDiagnosticRequest.method, 16);
+    session.identifiers = registrations.map((registration) => (registration.registerOptions as { identifier: string }).identifier);
+    await session.server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  });
+  afterAll(() => {
+    if (session.server.process.exitCode === null) session.server.process.kill();
+  });
+  const pullSlice = (identifier: string, previousResultId?: string): Promise<DocumentDiagnosticReport> =>
+    session.server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, identifier, ...(previousResultId ? { previousResultId } : {}) });
+  return { session, pullSlice };
+}
+
 describe('pulled diagnostics in slices (a client that registers providers dynamically)', () => {
   const SLICED_URI = 'file:///workspace/sliced.md';
   // Four wrong years, on lines 2, 4, 6 and 8: slices 2, 4, 6 and 8 of 16.
@@ -137,30 +161,13 @@ describe('pulled diagnostics in slices (a client that registers providers dynami
     '[^1]: The official record.',
     '',
   ].join('\n');
-  let slicedServer: ServerUnderTest;
-  let slicedInit: InitializeResult;
-  let identifiers: string[];
-
-  beforeAll(async () => {
-    ({ server: slicedServer, result: slicedInit } = await startInitializedServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: true } } } }));
-    const registrations = await slicedServer.registrations(DocumentDiagnosticRequest.method, 16);
-    identifiers = registrations.map((registration) => (registration.registerOptions as { identifier: string }).identifier);
-    await slicedServer.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: SLICED_URI, languageId: 'markdown', version: 1, text: sliced } });
-  });
-
-  afterAll(() => {
-    if (slicedServer.process.exitCode === null) slicedServer.process.kill();
-  });
-
-  async function pullSlice(identifier: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
-    return slicedServer.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: SLICED_URI }, identifier, ...(previousResultId ? { previousResultId } : {}) });
-  }
+  const { session, pullSlice } = slicedSession(SLICED_URI, sliced);
 
   it('registers sixteen providers instead of declaring one, and each slice holds the diagnostics of its lines', async () => {
-    expect(slicedInit.capabilities.diagnosticProvider).toBeUndefined();
-    expect([...identifiers].sort((a, b) => Number(a.split('/')[1]) - Number(b.split('/')[1]))).toEqual(Array.from({ length: 16 }, (_, index) => `lexicite/${index}`));
+    expect(session.initialized.capabilities.diagnosticProvider).toBeUndefined();
+    expect([...session.identifiers].sort((a, b) => Number(a.split('/')[1]) - Number(b.split('/')[1]))).toEqual(Array.from({ length: 16 }, (_, index) => `lexicite/${index}`));
     const lines: number[] = [];
-    for (const identifier of identifiers) {
+    for (const identifier of session.identifiers) {
       const { items } = full(await pullSlice(identifier));
       const slice = Number(identifier.split('/')[1]);
       for (const item of items) {
@@ -175,14 +182,14 @@ describe('pulled diagnostics in slices (a client that registers providers dynami
 
   it('re-sends only the slice of the line an edit changed; an added line changes the slices below it', async () => {
     const first = new Map<string, { resultId: string; items: Diagnostic[] }>();
-    for (const identifier of identifiers) first.set(identifier, full(await pullSlice(identifier)));
+    for (const identifier of session.identifiers) first.set(identifier, full(await pullSlice(identifier)));
 
     // "arms " typed before the year on line 4 moves that diagnostic only.
-    await slicedServer.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    await session.server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri: SLICED_URI, version: 2 },
       contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'The arms ' }],
     });
-    for (const identifier of identifiers) {
+    for (const identifier of session.identifiers) {
       const before = first.get(identifier)!;
       const report = await pullSlice(identifier, before.resultId);
       if (identifier === 'lexicite/4') {
@@ -194,12 +201,12 @@ describe('pulled diagnostics in slices (a client that registers providers dynami
     }
 
     // A line added at the top moves the four diagnostics to lines 3, 5, 7 and 9.
-    await slicedServer.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    await session.server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri: SLICED_URI, version: 3 },
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft.\n' }],
     });
     const lines: number[] = [];
-    for (const identifier of identifiers) {
+    for (const identifier of session.identifiers) {
       const report = await pullSlice(identifier, first.get(identifier)!.resultId);
       if (report.kind === DocumentDiagnosticReportKind.Full) lines.push(...report.items.map((item) => item.range.start.line));
       else expect(['lexicite/3', 'lexicite/5', 'lexicite/7', 'lexicite/9']).not.toContain(identifier);
@@ -220,28 +227,12 @@ describe('pulled diagnostics in bands of lines (a long draft)', () => {
   };
   const lines = Array.from({ length: 160 }, (_, line) => WRONG[line] ?? (line === 159 ? '[^1]: The official record.' : line % 2 === 0 ? 'A line of prose with nothing to check.' : ''));
   const banded = `${lines.join('\n')}\n`;
-  let bandedServer: ServerUnderTest;
-  let identifiers: string[];
-
-  beforeAll(async () => {
-    ({ server: bandedServer } = await startInitializedServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: true } } } }));
-    const registrations = await bandedServer.registrations(DocumentDiagnosticRequest.method, 16);
-    identifiers = registrations.map((registration) => (registration.registerOptions as { identifier: string }).identifier);
-    await bandedServer.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: BANDED_URI, languageId: 'markdown', version: 1, text: banded } });
-  });
-
-  afterAll(() => {
-    if (bandedServer.process.exitCode === null) bandedServer.process.kill();
-  });
-
-  async function pullSlice(identifier: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
-    return bandedServer.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: BANDED_URI }, identifier, ...(previousResultId ? { previousResultId } : {}) });
-  }
+  const { session, pullSlice } = slicedSession(BANDED_URI, banded);
 
   /** Each slice's year-mismatch start lines, by identifier, with the result ids. */
   async function pullAll(previous?: Map<string, { resultId: string }>): Promise<Map<string, { resultId: string; lines: number[] | 'unchanged' }>> {
     const answers = new Map<string, { resultId: string; lines: number[] | 'unchanged' }>();
-    for (const identifier of identifiers) {
+    for (const identifier of session.identifiers) {
       const report = await pullSlice(identifier, previous?.get(identifier)?.resultId);
       if (report.kind === DocumentDiagnosticReportKind.Unchanged) answers.set(identifier, { resultId: report.resultId, lines: 'unchanged' });
       else answers.set(identifier, { resultId: full(report).resultId, lines: report.items.filter((item) => item.code === 'year-mismatch').map((item) => item.range.start.line) });
@@ -257,7 +248,7 @@ describe('pulled diagnostics in bands of lines (a long draft)', () => {
 
     // A line added at line 70: the wrong years of lines 90 and 130 move to 91 and 131 (still
     // bands 8 and 11); those of lines 10 and 50, above the edit, do not move.
-    await bandedServer.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    await session.server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri: BANDED_URI, version: 2 },
       contentChanges: [{ range: { start: { line: 70, character: 0 }, end: { line: 70, character: 0 } }, text: 'An added line.\n' }],
     });
