@@ -1,7 +1,8 @@
 /**
  * Writing with Lexicite in VS Code: completion after "[^" (a footnote citation whose
  * definition is appended) and after "Article " (the articles of the instrument in context),
- * and a quick fix applied from the editor that makes its diagnostic disappear.
+ * a quick fix applied from the editor that makes its diagnostic disappear, and a line added
+ * in a longer draft, whose diagnostics VS Code pulls in bands of lines.
  */
 import { describe, expect } from 'vitest';
 import { scenario, useVSCode } from './harness';
@@ -15,7 +16,13 @@ const UNCITED = ['# Uncited', '', 'The embargo rests on resolution 1718 (2006).'
 // Cited, so that the quotation is its only problem.
 const QUOTES = ['# Quotes', '', 'Article 4 of the 2024 treaty promises "other assistance by all of one\'s means".[^1]', '', '[^1]: KCNA, 20 June 2024.', ''].join('\n');
 
-const { vscode, session } = useVSCode('editing', { 'draft.md': DRAFT, 'fixes.md': FIXES, 'uncited.md': UNCITED, 'quotes.md': QUOTES });
+// 41 lines: two wrong years, on the 5th line and the 35th, far apart in the sixteen bands the
+// diagnostics are pulled in (server/src/lsp/diagnostic-slices.ts); each cites a source.
+const BANDS = Array.from({ length: 40 }, (_, line) =>
+  line === 0 ? '# Bands' : line === 4 ? 'Resolution 1874 (2006) is cited.[^1]' : line === 34 ? 'Resolution 2397 (2016) is cited.[^1]' : line === 39 ? '[^1]: The official record.' : line % 2 === 0 ? 'A line of prose with nothing to check.' : '',
+).join('\n').concat('\n');
+
+const { vscode, session } = useVSCode('editing', { 'draft.md': DRAFT, 'fixes.md': FIXES, 'uncited.md': UNCITED, 'quotes.md': QUOTES, 'bands.md': BANDS });
 
 async function acceptSuggestion(label: string): Promise<void> {
   const { page } = vscode();
@@ -107,5 +114,22 @@ describe('Lexicite in VS Code: writing', () => {
     await page.keyboard.press('Enter');
     await vscode().saveAndExpect('quotes.md', 'promises "other assistance by all means".[^1]');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'No text of Article 4' }).first().waitFor({ state: 'detached' });
+  });
+
+  scenario('a line added in a longer draft moves the diagnostic below it and leaves the one above it', session, async () => {
+    const { page } = vscode();
+    await vscode().openFile('bands.md');
+    expect(await vscode().waitForProblem(['year-mismatch', 'S/RES/1874 (2009)'])).toMatch(/Ln 5\b/);
+    expect(await vscode().waitForProblem(['year-mismatch', 'S/RES/2397 (2017)'])).toMatch(/Ln 35\b/);
+    // A new line at the start of the 21st line, between the two.
+    await vscode().focusEditorAtEnd();
+    await page.keyboard.press('Control+Home');
+    for (let line = 0; line < 20; line++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await vscode().waitForProblem(['year-mismatch', 'S/RES/2397 (2017)', 'Ln 36']);
+    expect(await vscode().waitForProblem(['year-mismatch', 'S/RES/1874 (2009)'])).toMatch(/Ln 5\b/);
+    const rows = (await vscode().problemRows()).filter((row) => row.includes('year-mismatch'));
+    expect(rows).toHaveLength(2);
   });
 });
